@@ -1,0 +1,395 @@
+//! The levers: one table that is the single source of every lever's id, label,
+//! unit, default, range, step, explanation and source.
+//!
+//! The [`Scenario`] struct, the [`LeverId`] enum and the [`LEVERS`] table are all
+//! generated from the one `levers!` list below, so adding a lever is one entry here;
+//! the UI, the CLI and the docs read the table.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a lever's value is measured and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A fraction 0–1 in JSON, shown as a percentage.
+    Share,
+    /// A signed change as a fraction (−0.5 = −50 %), shown as a percentage.
+    Change,
+    /// A rate per year as a fraction (0.09 = 9 % a year).
+    RatePerYear,
+    /// A multiple of a reference (shown as `4.0×`).
+    Multiple,
+    /// US dollars per megawatt-hour.
+    UsdPerMwh,
+    /// A plain number without unit (an elasticity).
+    Number,
+}
+
+impl Unit {
+    /// The unit as a reader sees it, after the number (`%`, `×`, `$/MWh`, …).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Share | Unit::Change => "%",
+            Unit::RatePerYear => "% a year",
+            Unit::Multiple => "×",
+            Unit::UsdPerMwh => "$/MWh",
+            Unit::Number => "",
+        }
+    }
+
+    /// Whether the JSON fraction is shown to readers multiplied by 100.
+    pub fn is_percent(self) -> bool {
+        matches!(self, Unit::Share | Unit::Change | Unit::RatePerYear)
+    }
+}
+
+/// One row of the parameter table.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Lever {
+    /// Which lever this is.
+    #[serde(skip)]
+    pub id: LeverId,
+    /// The snake_case field name in scenario JSON (and for `--set`).
+    pub key: &'static str,
+    /// A short, stable key for URLs.
+    pub short_key: &'static str,
+    /// The label readers see.
+    pub label: &'static str,
+    /// How the value is measured.
+    pub unit: Unit,
+    /// The late-2025 base-case value.
+    pub default: f64,
+    /// The smallest allowed value.
+    pub min: f64,
+    /// The largest allowed value.
+    pub max: f64,
+    /// The slider step.
+    pub step: f64,
+    /// Shown first and large in the UI.
+    pub headline: bool,
+    /// One line: what the lever means.
+    pub explanation: &'static str,
+    /// Where the default and range come from.
+    pub source: &'static str,
+}
+
+impl Lever {
+    /// The table row for `key` (the JSON field name), if there is one.
+    pub fn by_key(key: &str) -> Option<&'static Lever> {
+        LEVERS.iter().find(|lever| lever.key == key)
+    }
+
+    /// `value` pulled into the allowed range (non-finite values become the default).
+    pub fn clamp(&self, value: f64) -> f64 {
+        if value.is_finite() {
+            value.clamp(self.min, self.max)
+        } else {
+            self.default
+        }
+    }
+}
+
+/// Why a scenario was refused, naming the field, the value and the allowed range.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioError {
+    /// A value outside the lever's range (or not a finite number).
+    OutOfRange {
+        /// The lever's JSON key.
+        key: &'static str,
+        /// The value given.
+        value: f64,
+        /// The smallest allowed value.
+        min: f64,
+        /// The largest allowed value.
+        max: f64,
+    },
+    /// A key that names no lever.
+    UnknownLever {
+        /// The key given.
+        key: String,
+    },
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::OutOfRange { key, value, min, max } => {
+                write!(f, "{key} = {value} is outside the allowed range {min} to {max}")
+            }
+            ScenarioError::UnknownLever { key } => {
+                let known: Vec<&str> = LEVERS.iter().map(|l| l.key).collect();
+                write!(f, "unknown lever {key:?}; the levers are: {}", known.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+macro_rules! levers {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $key:ident {
+            short: $short:literal,
+            label: $label:literal,
+            unit: $unit:ident,
+            default: $default:expr,
+            range: $min:expr => $max:expr,
+            step: $step:expr,
+            headline: $headline:expr,
+            explanation: $explanation:literal,
+            source: $source:literal $(,)?
+        }
+    )*) => {
+        /// Names every lever; see [`LEVERS`] for what each one is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum LeverId {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        /// A scenario: one value per lever. Fields left out of JSON take their
+        /// default; unknown fields are refused.
+        ///
+        /// ```
+        /// use squeeze_model::Scenario;
+        /// let s: Scenario = serde_json::from_str(r#"{"miner_leverage": 0.8}"#).unwrap();
+        /// assert_eq!(s.miner_leverage, 0.8);
+        /// assert_eq!(s.ai_demand_slowdown, Scenario::default().ai_demand_slowdown);
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Scenario {
+            $($(#[doc = $doc])* pub $key: f64,)*
+        }
+
+        impl Default for Scenario {
+            fn default() -> Self {
+                Self { $($key: $default,)* }
+            }
+        }
+
+        impl Scenario {
+            /// The value of one lever.
+            pub fn get(&self, id: LeverId) -> f64 {
+                match id { $(LeverId::$variant => self.$key,)* }
+            }
+
+            /// Sets one lever (unchecked; see [`Scenario::validate`]).
+            pub fn set(&mut self, id: LeverId, value: f64) {
+                match id { $(LeverId::$variant => self.$key = value,)* }
+            }
+        }
+
+        /// The parameter table: every lever with its id, label, unit, default,
+        /// range, step, explanation and source, headline levers first.
+        pub const LEVERS: &[Lever] = &[
+            $(Lever {
+                id: LeverId::$variant,
+                key: stringify!($key),
+                short_key: $short,
+                label: $label,
+                unit: Unit::$unit,
+                default: $default,
+                min: $min,
+                max: $max,
+                step: $step,
+                headline: $headline,
+                explanation: $explanation,
+                source: $source,
+            },)*
+        ];
+    };
+}
+
+levers! {
+    /// Share of the expected growth in AI compute demand (the path to Bain's 2030
+    /// picture) that fails to materialise, 0–1.
+    AiDemandSlowdown ai_demand_slowdown {
+        short: "ai",
+        label: "AI demand slowdown",
+        unit: Share,
+        default: 0.0,
+        range: 0.0 => 1.0,
+        step: 0.01,
+        headline: true,
+        explanation: "How much of the expected growth in AI compute demand to 2030 never arrives.",
+        source: "Bain & Company, Global Technology Report 2025 (23 Sep 2025): ~200 GW of new AI compute and $2T of annual revenue needed by 2030, up to $800B short.",
+    }
+    /// Share of the AI build-out that miners fund with debt (loan-to-cost), 0–0.9.
+    MinerLeverage miner_leverage {
+        short: "lev",
+        label: "Miner leverage",
+        unit: Share,
+        default: 0.6,
+        range: 0.0 => 0.9,
+        step: 0.01,
+        headline: true,
+        explanation: "Share of the conversion to AI data centres paid for with borrowed money.",
+        source: "Estimate from Q3 2025 financings: Cipher $1.1B 0% convertible due 2031; TeraWulf ~$3B high-yield debt backed by Google.",
+    }
+    /// Compute per watt of new accelerators relative to the 2025 installed base, 1–10.
+    ChipThroughput chip_throughput {
+        short: "chip",
+        label: "Chip throughput",
+        unit: Multiple,
+        default: 3.0,
+        range: 1.0 => 10.0,
+        step: 0.1,
+        headline: true,
+        explanation: "Compute per watt of new AI chips compared with the chips installed in 2025.",
+        source: "Amazon Trainium 3: 4x the training speed of Trainium 2 at the same power (AWS, Dec 2025; seed article). Default is an estimate for the whole new fleet against the 2025 base.",
+    }
+    /// Change in the bitcoin price path against the late-2025 level, −0.8 to +1.
+    BtcPriceShock btc_price_shock {
+        short: "btc",
+        label: "Bitcoin price shock",
+        unit: Change,
+        default: 0.0,
+        range: -0.8 => 1.0,
+        step: 0.01,
+        headline: false,
+        explanation: "A one-off move in the bitcoin price from its late-2025 level.",
+        source: "BTC traded ~$81k–86k in late Nov 2025 after a ~$126k peak in Oct 2025 (seed article: −17% in 30 days).",
+    }
+    /// Interest rate on new and refinanced debt, a fraction per year.
+    InterestRate interest_rate {
+        short: "rate",
+        label: "Interest rate on new debt",
+        unit: RatePerYear,
+        default: 0.08,
+        range: 0.0 => 0.2,
+        step: 0.0025,
+        headline: false,
+        explanation: "What miners pay a year on the debt that funds the build-out.",
+        source: "Estimate between 0% convertibles (Cipher, 2025) and ~7.75% secured high-yield notes (TeraWulf, Oct 2025).",
+    }
+    /// Price miners pay for electricity, US dollars per MWh.
+    PowerPrice power_price_usd_per_mwh {
+        short: "pwr",
+        label: "Power price",
+        unit: UsdPerMwh,
+        default: 40.0,
+        range: 15.0 => 120.0,
+        step: 1.0,
+        headline: false,
+        explanation: "What miners pay for a megawatt-hour of electricity.",
+        source: "Estimate: listed US miners report ~$30–50/MWh all-in power cost (2025 filings).",
+    }
+    /// Share of converted AI capacity under long contracts, 0–1.
+    ContractedShare contracted_share {
+        short: "ctr",
+        label: "Contracted share of AI capacity",
+        unit: Share,
+        default: 0.7,
+        range: 0.0 => 1.0,
+        step: 0.01,
+        headline: false,
+        explanation: "Share of converted AI capacity leased on long contracts; the rest earns the spot rate.",
+        source: "Estimate from 2025 announcements: 10–15 year leases (Cipher–Fluidstack, TeraWulf–Fluidstack, Core Scientific–CoreWeave).",
+    }
+    /// How much cheaper compute raises demand (Jevons), 0–1.5.
+    DemandElasticity demand_elasticity {
+        short: "el",
+        label: "Demand elasticity",
+        unit: Number,
+        default: 0.5,
+        range: 0.0 => 1.5,
+        step: 0.05,
+        headline: false,
+        explanation: "How much demand grows when compute gets cheaper: 0 none, 1 one-for-one (Jevons).",
+        source: "Estimate; partial rebound is the central case in studies of efficiency and demand.",
+    }
+}
+
+impl Scenario {
+    /// Checks every lever against its range, naming the first one outside it.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        for lever in LEVERS {
+            let value = self.get(lever.id);
+            if !(value.is_finite() && lever.min <= value && value <= lever.max) {
+                return Err(ScenarioError::OutOfRange {
+                    key: lever.key,
+                    value,
+                    min: lever.min,
+                    max: lever.max,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A copy with every lever pulled into its range.
+    pub fn clamped(&self) -> Self {
+        let mut out = *self;
+        for lever in LEVERS {
+            out.set(lever.id, lever.clamp(self.get(lever.id)));
+        }
+        out
+    }
+
+    /// Sets the lever named by its JSON key, checking the range.
+    pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), ScenarioError> {
+        let lever = Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
+        if !(value.is_finite() && lever.min <= value && value <= lever.max) {
+            return Err(ScenarioError::OutOfRange {
+                key: lever.key,
+                value,
+                min: lever.min,
+                max: lever.max,
+            });
+        }
+        self.set(lever.id, value);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent() {
+        for lever in LEVERS {
+            assert!(lever.min < lever.max, "{}", lever.key);
+            assert!((lever.min..=lever.max).contains(&lever.default), "{}", lever.key);
+            assert!(lever.step > 0.0 && lever.step <= lever.max - lever.min, "{}", lever.key);
+            assert!(!lever.label.is_empty() && !lever.source.is_empty(), "{}", lever.key);
+        }
+        let headline: Vec<_> = LEVERS.iter().take_while(|l| l.headline).map(|l| l.key).collect();
+        assert_eq!(headline, ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]);
+        let mut short: Vec<_> = LEVERS.iter().map(|l| l.short_key).collect();
+        short.sort_unstable();
+        short.dedup();
+        assert_eq!(short.len(), LEVERS.len(), "short keys must be unique");
+    }
+
+    #[test]
+    fn default_scenario_is_valid_and_matches_table() {
+        let s = Scenario::default();
+        assert_eq!(s.validate(), Ok(()));
+        for lever in LEVERS {
+            assert_eq!(s.get(lever.id), lever.default);
+        }
+    }
+
+    #[test]
+    fn errors_name_field_value_and_range() {
+        let s = Scenario { miner_leverage: 1.5, ..Scenario::default() };
+        let message = s.validate().unwrap_err().to_string();
+        assert!(message.contains("miner_leverage") && message.contains("1.5") && message.contains("0.9"));
+        let mut s = Scenario::default();
+        assert!(matches!(s.set_by_key("nope", 1.0), Err(ScenarioError::UnknownLever { .. })));
+        assert!(s.set_by_key("chip_throughput", f64::NAN).is_err());
+        assert_eq!(s.set_by_key("chip_throughput", 5.0), Ok(()));
+        assert_eq!(s.chip_throughput, 5.0);
+    }
+
+    #[test]
+    fn clamping_pulls_into_range() {
+        let s = Scenario { ai_demand_slowdown: 7.0, chip_throughput: f64::INFINITY, ..Scenario::default() }.clamped();
+        assert_eq!(s.ai_demand_slowdown, 1.0);
+        assert_eq!(s.chip_throughput, Scenario::default().chip_throughput);
+        assert_eq!(s.validate(), Ok(()));
+    }
+}

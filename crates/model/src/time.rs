@@ -1,0 +1,107 @@
+//! Calendar months: the model steps one month at a time.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar month, e.g. 2026-01. Serialized as `"YYYY-MM"`.
+///
+/// ```
+/// use squeeze_model::YearMonth;
+/// let jan = YearMonth::new(2026, 1);
+/// assert_eq!(jan.plus_months(13).to_string(), "2027-02");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    year: i32,
+    /// 1–12.
+    month: u8,
+}
+
+impl YearMonth {
+    /// A month from its year and its number (1–12; out-of-range numbers wrap into
+    /// the following or previous years).
+    pub fn new(year: i32, month: u8) -> Self {
+        Self::from_index(year * 12 + i32::from(month) - 1)
+    }
+
+    fn index(self) -> i32 {
+        self.year * 12 + i32::from(self.month) - 1
+    }
+
+    fn from_index(index: i32) -> Self {
+        Self {
+            year: index.div_euclid(12),
+            // rem_euclid(12) is in 0..12, so the cast cannot truncate.
+            month: index.rem_euclid(12) as u8 + 1,
+        }
+    }
+
+    /// The month `months` after this one.
+    pub fn plus_months(self, months: u32) -> Self {
+        Self::from_index(self.index() + months as i32)
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month of the year, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl std::str::FromStr for YearMonth {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("expected a month as YYYY-MM, got {text:?}");
+        let (year, month) = text.split_once('-').ok_or_else(bad)?;
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let month: u8 = month.parse().map_err(|_| bad())?;
+        if year < 1 || year > 9999 || year.to_string().len() != 4 || !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(Self { year, month })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_roll_over_years() {
+        assert_eq!(YearMonth::new(2026, 12).plus_months(1), YearMonth::new(2027, 1));
+        assert_eq!(YearMonth::new(2026, 1).plus_months(59).to_string(), "2030-12");
+    }
+
+    #[test]
+    fn parses_what_it_prints_and_rejects_garbage() {
+        let m: YearMonth = "2022-07".parse().unwrap();
+        assert_eq!(m.to_string(), "2022-07");
+        for bad in ["2022", "2022-13", "22-01", "2022-00", "abcd-01", ""] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad} should not parse");
+        }
+    }
+}
