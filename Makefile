@@ -1,0 +1,43 @@
+# Squeeze: the two commands a newcomer needs (both set up what is missing first).
+#
+#   make serve   build the app and serve it at http://127.0.0.1:8080
+#   make test    run every check: fmt, clippy, model+CLI tests, browser component
+#                tests, release build, end-to-end tests
+#
+# Single layers (after one `make test` or `scripts/bootstrap.sh`):
+#   make test-native   cargo test for the model and the CLI
+#   make test-browser  wasm-pack test --headless --chrome (components)
+#   make test-e2e      release build + Playwright end-to-end tests
+#   make bench         criterion benchmarks of the model
+#   make size          release bundle sizes (raw, gzip, brotli)
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: serve test test-native test-browser test-e2e build bench size
+
+serve:
+	scripts/bootstrap.sh build
+	trunk serve --offline
+
+test:
+	scripts/bootstrap.sh
+	scripts/test.sh
+
+test-native:
+	cargo test --workspace --exclude squeeze-app
+
+test-browser:
+	wasm-pack test --headless --chrome
+
+build:
+	trunk build --release --offline
+
+test-e2e: build
+	npm run --silent e2e
+
+bench:
+	cargo bench -p squeeze-model
+
+size: build
+	node scripts/size-report.mjs dist

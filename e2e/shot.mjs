@@ -1,0 +1,18 @@
+// Screenshots of the built site at phone and desktop widths, for people to look
+// at: `node e2e/shot.mjs [outdir]` (after `make build`).
+import { mkdir } from 'node:fs/promises';
+import { launch, openPage, serve } from './support.mjs';
+
+const out = process.argv[2] ?? 'e2e/output';
+await mkdir(out, { recursive: true });
+const server = await serve();
+const browser = await launch();
+for (const [name, width, height] of [['phone', 375, 812], ['desktop', 1280, 900]]) {
+  const { page, context } = await openPage(browser, `${server.origin}/`, { width, height });
+  await page.getByRole('status').waitFor();
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}/`);
