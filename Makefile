@@ -11,7 +11,8 @@
 #   make bench         criterion benchmarks of the model
 #   make size          release bundle sizes (raw, gzip, brotli)
 
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: serve test test-native test-browser test-e2e build bench size
