@@ -11,7 +11,8 @@ use squeeze_model::{run, Scenario, LEVERS};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: squeeze run [--scenario FILE|-] [--set key=value ...] [--format json|csv]
+const USAGE: &str =
+    "usage: squeeze run [--scenario FILE|-] [--set key=value ...] [--format json|csv]
        squeeze levers";
 
 /// A command-line mistake, printed as one line.
@@ -61,7 +62,10 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
     let mut format = Format::Json;
     let mut args = args.iter();
     while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or_else(|| UsageError(format!("{flag} needs a value")));
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+        };
         match flag.as_str() {
             "--scenario" => scenario = read_scenario(value()?)?,
             "--set" => sets.push(value()?.clone()),
@@ -69,7 +73,9 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
                 format = match value()?.as_str() {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
-                    other => return Err(format!("unknown format {other:?}; use json or csv").into()),
+                    other => {
+                        return Err(format!("unknown format {other:?}; use json or csv").into())
+                    }
                 }
             }
             other => return Err(format!("unknown option {other:?}\n{USAGE}").into()),
@@ -96,7 +102,9 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
 fn read_scenario(path: &str) -> Result<Scenario, UsageError> {
     let text = if path == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
         text
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?

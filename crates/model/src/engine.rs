@@ -80,7 +80,8 @@ pub fn run(scenario: &Scenario) -> Outcome {
         let efficiency = |chip: f64| 1.0 + (chip - 1.0) * (t / FLEET_RENEWAL_MONTHS).min(1.0);
         let mw_needed = demand * efficiency(s.chip_throughput).powf(s.demand_elasticity - 1.0);
         let defaults = Scenario::default();
-        let mw_built = expected_growth * efficiency(defaults.chip_throughput).powf(defaults.demand_elasticity - 1.0);
+        let mw_built = expected_growth
+            * efficiency(defaults.chip_throughput).powf(defaults.demand_elasticity - 1.0);
         let utilisation = (mw_needed / mw_built).min(1.0);
         let spot_rate = LEASE_RATE_USD_PER_MW_YEAR * utilisation.powf(SPOT_RATE_CONVEXITY);
 
@@ -88,22 +89,34 @@ pub fn run(scenario: &Scenario) -> Outcome {
         let built_share = (t / f64::from(BUILD_MONTHS)).min(1.0);
         let live_mw = AI_MW * built_share;
         let ai_revenue = live_mw
-            * (s.contracted_share * LEASE_RATE_USD_PER_MW_YEAR + (1.0 - s.contracted_share) * utilisation * spot_rate)
+            * (s.contracted_share * LEASE_RATE_USD_PER_MW_YEAR
+                + (1.0 - s.contracted_share) * utilisation * spot_rate)
             / 12.0;
 
         // 5. Mining revenue.
-        let btc_price = BTC_PRICE_START_USD * (1.0 + s.btc_price_shock) * (1.0 - BTC_AI_SENTIMENT * s.ai_demand_slowdown);
+        let btc_price = BTC_PRICE_START_USD
+            * (1.0 + s.btc_price_shock)
+            * (1.0 - BTC_AI_SENTIMENT * s.ai_demand_slowdown);
         btc_trough = btc_trough.min(btc_price);
-        let hashprice = btc_price * (BLOCK_SUBSIDY_BTC + FEES_PER_BLOCK_BTC) * BLOCKS_PER_DAY / NETWORK_HASHRATE_PH;
+        let hashprice = btc_price * (BLOCK_SUBSIDY_BTC + FEES_PER_BLOCK_BTC) * BLOCKS_PER_DAY
+            / NETWORK_HASHRATE_PH;
         let power_cost = MINING_MW * HOURS_PER_MONTH * s.power_price_usd_per_mwh;
         let mining_revenue = hashprice * mining_ph * DAYS_PER_MONTH;
 
         // 6. Balance sheet: capex during the build, funded `miner_leverage` by debt.
-        let capex = if month < BUILD_MONTHS { AI_MW * CONVERSION_CAPEX_USD_PER_MW / f64::from(BUILD_MONTHS) } else { 0.0 };
+        let capex = if month < BUILD_MONTHS {
+            AI_MW * CONVERSION_CAPEX_USD_PER_MW / f64::from(BUILD_MONTHS)
+        } else {
+            0.0
+        };
         debt += capex * s.miner_leverage;
         let interest = debt * s.interest_rate / 12.0;
         let build_debt = AI_MW * CONVERSION_CAPEX_USD_PER_MW * s.miner_leverage;
-        let principal = if month >= BUILD_MONTHS { debt.min(build_debt / AMORTISATION_MONTHS) } else { 0.0 };
+        let principal = if month >= BUILD_MONTHS {
+            debt.min(build_debt / AMORTISATION_MONTHS)
+        } else {
+            0.0
+        };
         debt -= principal;
         let opex = (MINING_MW + live_mw) * OPEX_USD_PER_MW_MONTH;
         // The equity share of capex is raised from shareholders or tenants, not
@@ -117,7 +130,11 @@ pub fn run(scenario: &Scenario) -> Outcome {
             btc_held -= sold;
             // Exactly zero when the sale covers the gap: no rounding dust may
             // count as a squeeze.
-            cash = if sold < needed_btc { cash + sold * btc_price } else { 0.0 };
+            cash = if sold < needed_btc {
+                cash + sold * btc_price
+            } else {
+                0.0
+            };
             if cash < 0.0 {
                 squeeze_month.get_or_insert(month);
                 funding_gap_usd += -cash;

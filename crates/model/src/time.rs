@@ -79,7 +79,7 @@ impl std::str::FromStr for YearMonth {
         let (year, month) = text.split_once('-').ok_or_else(bad)?;
         let year: i32 = year.parse().map_err(|_| bad())?;
         let month: u8 = month.parse().map_err(|_| bad())?;
-        if year < 1 || year > 9999 || year.to_string().len() != 4 || !(1..=12).contains(&month) {
+        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
             return Err(bad());
         }
         Ok(Self { year, month })
@@ -92,8 +92,14 @@ mod tests {
 
     #[test]
     fn months_roll_over_years() {
-        assert_eq!(YearMonth::new(2026, 12).plus_months(1), YearMonth::new(2027, 1));
-        assert_eq!(YearMonth::new(2026, 1).plus_months(59).to_string(), "2030-12");
+        assert_eq!(
+            YearMonth::new(2026, 12).plus_months(1),
+            YearMonth::new(2027, 1)
+        );
+        assert_eq!(
+            YearMonth::new(2026, 1).plus_months(59).to_string(),
+            "2030-12"
+        );
     }
 
     #[test]
