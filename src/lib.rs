@@ -5,7 +5,6 @@
 //! `squeeze_model::run` (memoised) and drawn by the components. Nothing about the
 //! DOM leaks into the model.
 
-pub mod charts;
 pub mod components;
 pub mod format;
 pub mod state;

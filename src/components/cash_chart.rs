@@ -1,6 +1,6 @@
 //! The cash-runway chart on a canvas, redrawn whenever the outcome changes.
 
-use crate::charts::{self, ChartStyle};
+use squeeze_charts::{self as charts, ChartStyle};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use squeeze_model::Outcome;

@@ -1,4 +1,4 @@
-//! Chart drawing: one plain function per chart, over plain outcome data and any
+//! Squeeze's charts: one plain function per chart, over plain outcome data and any
 //! plotters drawing area, so the same code can draw on a canvas in the browser or
 //! to SVG natively. No state, no DOM.
 
