@@ -1,19 +1,26 @@
 //! `squeeze`: the Squeeze model on the command line.
 //!
 //! ```text
-//! squeeze run [--scenario FILE|-] [--set key=value ...] [--format json|csv]
-//! squeeze levers
+//! squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+//! squeeze presets [--format text|json]
+//! squeeze levers [--format json|text]
+//! squeeze assumptions
 //! ```
 //!
-//! Bad input prints one line on stderr and exits with code 2.
+//! Bad input prints one line on stderr and exits with code 2; it never panics.
 
-use squeeze_model::{run, Scenario, LEVERS};
-use std::io::Read;
+use squeeze_model::{
+    run, Era, Outcome, Preset, Scenario, ARCHETYPES_2022, ARCHETYPES_LATE_2025, ASSUMPTIONS,
+    ERA_KEY, LEVERS,
+};
+use std::fmt::Write as _;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: squeeze run [--scenario FILE|-] [--set key=value ...] [--format json|csv]
-       squeeze levers";
+const USAGE: &str = "usage: squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+       squeeze presets [--format text|json]
+       squeeze levers [--format json|text]
+       squeeze assumptions";
 
 /// A command-line mistake, printed as one line.
 #[derive(Debug)]
@@ -25,21 +32,35 @@ impl<T: std::fmt::Display> From<T> for UsageError {
     }
 }
 
+/// How `run` prints the outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {
     Json,
     Csv,
+    Summary,
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match execute(&args) {
         Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
+            // A closed pipe (`squeeze run | head`) is not an error worth a panic.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("squeeze: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(UsageError(message)) => {
-            eprintln!("squeeze: {message}");
+            // One line: the usage text goes on following lines only for --help.
+            eprintln!("squeeze: {}", message.lines().next().unwrap_or_default());
             ExitCode::from(2)
         }
     }
@@ -49,15 +70,97 @@ fn main() -> ExitCode {
 fn execute(args: &[String]) -> Result<String, UsageError> {
     match args.first().map(String::as_str) {
         Some("run") => run_command(&args[1..]),
-        Some("levers") => Ok(serde_json::to_string_pretty(LEVERS)? + "\n"),
+        Some("presets") => presets_command(&args[1..]),
+        Some("levers") => levers_command(&args[1..]),
+        Some("assumptions") => {
+            no_arguments("assumptions", &args[1..])?;
+            let table = serde_json::json!({
+                "assumptions": ASSUMPTIONS,
+                "archetypes": { Era::Late2025.id(): ARCHETYPES_LATE_2025, Era::Crypto2022.id(): ARCHETYPES_2022 },
+            });
+            Ok(serde_json::to_string_pretty(&table)? + "\n")
+        }
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
-        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}").into()),
-        None => Err(USAGE.into()),
+        Some(other) => Err(format!("unknown command {other:?}; try `squeeze --help`").into()),
+        None => Err("missing command; try `squeeze --help`".into()),
+    }
+}
+
+fn no_arguments(command: &str, args: &[String]) -> Result<(), UsageError> {
+    match args.first() {
+        Some(arg) => Err(format!("{command} takes no argument {arg:?}").into()),
+        None => Ok(()),
+    }
+}
+
+/// Reads `--format VALUE` as the only option of a listing command.
+fn listing_format<'a>(
+    command: &str,
+    args: &'a [String],
+    allowed: &[&'a str],
+) -> Result<&'a str, UsageError> {
+    match args {
+        [] => Ok(allowed[0]),
+        [flag, value] if flag == "--format" && allowed.contains(&value.as_str()) => Ok(value),
+        [flag, value] if flag == "--format" => Err(format!(
+            "{command}: unknown format {value:?}; use {}",
+            allowed.join(" or ")
+        )
+        .into()),
+        [flag] if flag == "--format" => Err("--format needs a value".into()),
+        [other, ..] => Err(format!("{command}: unknown option {other:?}").into()),
+    }
+}
+
+fn presets_command(args: &[String]) -> Result<String, UsageError> {
+    match listing_format("presets", args, &["text", "json"])? {
+        "json" => Ok(serde_json::to_string_pretty(squeeze_model::PRESETS)? + "\n"),
+        _ => {
+            let mut out = String::new();
+            for preset in squeeze_model::PRESETS {
+                let _ = writeln!(
+                    out,
+                    "{:<18} {} — {}",
+                    preset.id, preset.name, preset.description
+                );
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn levers_command(args: &[String]) -> Result<String, UsageError> {
+    match listing_format("levers", args, &["json", "text"])? {
+        "text" => {
+            let mut out = String::new();
+            for lever in LEVERS {
+                let _ = writeln!(
+                    out,
+                    "{:<24} {} [{} to {}, default {}{}] — {}",
+                    lever.key,
+                    lever.label,
+                    lever.min,
+                    lever.max,
+                    lever.default,
+                    if lever.headline { ", headline" } else { "" },
+                    lever.explanation
+                );
+            }
+            let eras: Vec<&str> = Era::ALL.iter().map(|e| e.id()).collect();
+            let _ = writeln!(
+                out,
+                "{:<24} Starting point [{}] (not a lever)",
+                ERA_KEY,
+                eras.join(", ")
+            );
+            Ok(out)
+        }
+        _ => Ok(serde_json::to_string_pretty(LEVERS)? + "\n"),
     }
 }
 
 fn run_command(args: &[String]) -> Result<String, UsageError> {
-    let mut scenario = Scenario::default();
+    let mut base: Option<(String, Scenario)> = None;
     let mut sets = Vec::new();
     let mut format = Format::Json;
     let mut args = args.iter();
@@ -67,36 +170,61 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
                 .ok_or_else(|| UsageError(format!("{flag} needs a value")))
         };
         match flag.as_str() {
-            "--scenario" => scenario = read_scenario(value()?)?,
+            "--scenario" | "--preset" => {
+                let source = value()?;
+                if let Some((previous, _)) = &base {
+                    return Err(format!(
+                        "use one of --preset or --scenario (got {previous} and {flag} {source})"
+                    )
+                    .into());
+                }
+                let scenario = if flag == "--preset" {
+                    preset_scenario(source)?
+                } else {
+                    read_scenario(source)?
+                };
+                base = Some((format!("{flag} {source}"), scenario));
+            }
             "--set" => sets.push(value()?.clone()),
             "--format" => {
                 format = match value()?.as_str() {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
+                    "summary" => Format::Summary,
                     other => {
-                        return Err(format!("unknown format {other:?}; use json or csv").into())
+                        return Err(
+                            format!("unknown format {other:?}; use json, csv or summary").into(),
+                        )
                     }
                 }
             }
-            other => return Err(format!("unknown option {other:?}\n{USAGE}").into()),
+            other => return Err(format!("unknown option {other:?}; try `squeeze --help`").into()),
         }
     }
-    // `--set` applies on top of the scenario file, whatever the order on the line.
+    let mut scenario = base.map_or_else(Scenario::default, |(_, s)| s);
+    // `--set` applies on top of the preset or scenario file, whatever the order.
     for assignment in &sets {
         let (key, value) = assignment
             .split_once('=')
             .ok_or_else(|| UsageError(format!("--set needs key=value, got {assignment:?}")))?;
-        let number: f64 = value
-            .trim()
-            .parse()
-            .map_err(|_| UsageError(format!("--set {key}: {value:?} is not a number")))?;
-        scenario.set_by_key(key.trim(), number)?;
+        scenario.set_text(key.trim(), value)?;
     }
     let outcome = run(&scenario);
     match format {
         Format::Json => Ok(serde_json::to_string_pretty(&outcome)? + "\n"),
-        Format::Csv => Ok(outcome_csv(&outcome)),
+        Format::Csv => Ok(outcome.to_csv()),
+        Format::Summary => Ok(outcome_summary(&scenario, &outcome)),
     }
+}
+
+fn preset_scenario(id: &str) -> Result<Scenario, UsageError> {
+    Preset::by_id(id).map(|p| p.scenario).ok_or_else(|| {
+        let known: Vec<&str> = squeeze_model::PRESETS.iter().map(|p| p.id).collect();
+        UsageError(format!(
+            "unknown preset {id:?}; the presets are: {}",
+            known.join(", ")
+        ))
+    })
 }
 
 fn read_scenario(path: &str) -> Result<Scenario, UsageError> {
@@ -114,21 +242,64 @@ fn read_scenario(path: &str) -> Result<Scenario, UsageError> {
     Ok(scenario)
 }
 
-/// The monthly series as CSV, one row a month.
-fn outcome_csv(outcome: &squeeze_model::Outcome) -> String {
-    let s = &outcome.series;
-    let mut out = String::from(
-        "month,btc_price_usd,hashprice_usd_per_ph_day,ai_utilisation,spot_rate_usd_per_mw_year,ai_revenue_usd,mining_revenue_usd\n",
+/// A few human-readable lines: the headline numbers and one line per operator.
+fn outcome_summary(scenario: &Scenario, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let levers: Vec<String> = LEVERS
+        .iter()
+        .map(|l| format!("{}={}", l.key, scenario.get(l.id)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "scenario: {}={} {}",
+        ERA_KEY,
+        scenario.era,
+        levers.join(" ")
     );
-    for (i, month) in s.months.iter().enumerate() {
-        out += &format!(
-            "{month},{},{},{},{},{},{}\n",
-            s.btc_price_usd[i],
-            s.hashprice_usd_per_ph_day[i],
-            s.ai_utilisation[i],
-            s.spot_rate_usd_per_mw_year[i],
-            s.ai_revenue_usd[i],
-            s.mining_revenue_usd[i]
+    let _ = writeln!(out, "{}", outcome.headline());
+    let _ = writeln!(
+        out,
+        "squeeze_date: {}  distressed_capacity_share: {:.2}  forced_btc_sales: {:.0} BTC  btc_price_trough: ${:.0}  funding_gap: ${:.2}B",
+        outcome.squeeze_date.map_or_else(|| "none".to_string(), |d| d.to_string()),
+        outcome.distressed_capacity_share,
+        outcome.forced_btc_sales,
+        outcome.btc_price_trough_usd,
+        outcome.funding_gap_usd / 1e9
+    );
+    let s = &outcome.series;
+    let last = s.months.len().saturating_sub(1);
+    let _ = writeln!(
+        out,
+        "start: BTC ${:.0}, hashprice ${:.1}/PH/day, hashrate {:.0} EH/s; end: BTC ${:.0}, hashprice ${:.1}/PH/day, hashrate {:.0} EH/s, AI utilisation {:.0}%",
+        s.btc_price_usd[0],
+        s.hashprice_usd_per_ph_day[0],
+        s.network_hashrate_eh[0],
+        s.btc_price_usd[last],
+        s.hashprice_usd_per_ph_day[last],
+        s.network_hashrate_eh[last],
+        s.ai_utilisation[last] * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "revenue over the horizon: AI ${:.1}B, mining ${:.1}B",
+        outcome.total_ai_revenue_usd() / 1e9,
+        outcome.total_mining_revenue_usd() / 1e9
+    );
+    for m in &outcome.miners {
+        let min_cash = m.cash_usd.iter().copied().fold(f64::INFINITY, f64::min);
+        let _ = writeln!(
+            out,
+            "  {:<30} ({}) squeeze: {:<8} {:<12} lowest cash ${:.2}B, forced sales {:.0} BTC",
+            m.name,
+            m.like,
+            m.squeeze_date
+                .map_or_else(|| "none".to_string(), |d| d.to_string()),
+            m.squeeze_cause.map_or("", |c| match c {
+                squeeze_model::SqueezeCause::Liquidity => "(liquidity)",
+                squeeze_model::SqueezeCause::Refinancing => "(refinancing)",
+            }),
+            min_cash / 1e9,
+            m.forced_btc_sales
         );
     }
     out

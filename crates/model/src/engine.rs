@@ -1,176 +1,454 @@
-//! The monthly simulation.
+//! The monthly simulation: markets first, then each operator's books, then the
+//! feedback of forced bitcoin sales into next month's price.
 //!
-//! First version: one representative leveraged hybrid operator (mining plus a
-//! contracted AI build-out), enough for every headline lever to move the outcome
-//! in the right direction. The full causal chain of the model notes grows here
-//! behind the same `run(&Scenario) -> Outcome` signature.
+//! Order within a month:
+//! 1. AI market: demand, capacity, utilisation, spot rate (`market::ai_market`).
+//! 2. Bitcoin: the price before feedback, the network hashrate (partial adjustment
+//!    towards the hashrate the lagged price supports), forced-sale feedback, hashprice.
+//! 3. Each operator: build-out and its funding, revenue, costs, debt service,
+//!    maturities and refinancing, then the squeeze test (cash plus sellable bitcoin).
+//! 4. Bitcoin sold under pressure this month lowers the price from next month on.
 
-use crate::{MinerOutcome, Outcome, Scenario, Series, YearMonth};
+use crate::archetypes::{AiBusiness, Archetype};
+use crate::assumptions::*;
+use crate::market::{self, AiMarket};
+use crate::outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
+use crate::Scenario;
 
-/// Months simulated: 2026-01 to 2030-12, Bain's horizon.
-const HORIZON_MONTHS: u32 = 60;
-const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
-const HOURS_PER_MONTH: f64 = DAYS_PER_MONTH * 24.0;
-
-/// Expected AI compute demand in 2030 as a multiple of 2025 (Bain: ~200 GW of new
-/// AI compute by 2030 on a base of roughly 60 GW; an estimate).
-const DEMAND_GROWTH_TO_2030: f64 = 3.0;
-/// Years for the accelerator fleet to renew (depreciation life, estimate).
-const FLEET_RENEWAL_MONTHS: f64 = 48.0;
-/// Convexity of the spot rate in utilisation: spot = lease × utilisation^k.
-const SPOT_RATE_CONVEXITY: f64 = 4.0;
-/// Lease rate per MW of critical IT per year: Cipher–Fluidstack ~$3B / 10 y / 168 MW.
-const LEASE_RATE_USD_PER_MW_YEAR: f64 = 1.8e6;
-
-/// Bitcoin price at the start, late Nov 2025 (~$81k–86k).
-const BTC_PRICE_START_USD: f64 = 85_000.0;
-/// How far a full AI demand slowdown drags bitcoin (risk-asset correlation; seed:
-/// bitcoin −17% with the AI sell-off). Estimate.
-const BTC_AI_SENTIMENT: f64 = 0.3;
-const BLOCK_SUBSIDY_BTC: f64 = 3.125;
-const FEES_PER_BLOCK_BTC: f64 = 0.03;
-const BLOCKS_PER_DAY: f64 = 144.0;
-/// Network hashrate, 7-day average ~930 EH/s on 3 Nov 2025, in PH/s.
-const NETWORK_HASHRATE_PH: f64 = 1.0e6;
-/// Modern fleet efficiency, joules per terahash.
-const FLEET_J_PER_TH: f64 = 18.0;
-
-/// The representative operator's starting balance sheet (estimate).
-const MINING_MW: f64 = 300.0;
-const AI_MW: f64 = 200.0;
-const CONVERSION_CAPEX_USD_PER_MW: f64 = 10.0e6;
-const BUILD_MONTHS: u32 = 18;
-const START_CASH_USD: f64 = 400.0e6;
-const START_BTC: f64 = 2_000.0;
-const OPEX_USD_PER_MW_MONTH: f64 = 15_000.0;
-/// Months over which build-out debt amortises once the build is done.
-const AMORTISATION_MONTHS: f64 = 84.0;
+/// Shortfalls smaller than this are floating-point dust, not a squeeze, $.
+const DUST_USD: f64 = 1.0;
 
 /// Runs the model for one scenario. Deterministic: the same scenario always gives
 /// the same outcome. Out-of-range levers are clamped first, so this cannot fail.
+///
+/// ```
+/// use squeeze_model::{run, Scenario};
+/// let outcome = run(&Scenario::default());
+/// assert_eq!(outcome.series.months.len(), 60); // 2026-01 to 2030-12
+/// assert_eq!(outcome.miners.len(), 5);
+/// ```
 pub fn run(scenario: &Scenario) -> Outcome {
     let s = scenario.clamped();
-    let start = YearMonth::new(2026, 1);
-    let mut series = Series {
-        months: Vec::new(),
-        btc_price_usd: Vec::new(),
-        hashprice_usd_per_ph_day: Vec::new(),
-        ai_utilisation: Vec::new(),
-        spot_rate_usd_per_mw_year: Vec::new(),
-        ai_revenue_usd: Vec::new(),
-        mining_revenue_usd: Vec::new(),
-    };
-    let mut cash_series = Vec::new();
-    let mut debt_service_series = Vec::new();
+    let era = s.era;
+    let start = era.start();
+    let horizon = era.horizon_months();
+    let months = horizon as usize;
+    let mut series = Series::with_capacity(months);
+    let mut operators: Vec<Operator> = era
+        .archetypes()
+        .iter()
+        .map(|a| Operator::new(a, months))
+        .collect();
 
-    let mining_ph = MINING_MW * 1e6 / FLEET_J_PER_TH / 1e3;
-    let mut cash = START_CASH_USD;
-    let mut btc_held = START_BTC;
-    let mut debt = 0.0;
-    let mut squeeze_month = None;
-    let mut forced_btc_sales = 0.0;
-    let mut funding_gap_usd: f64 = 0.0;
-    let mut btc_trough = f64::INFINITY;
+    // Selling bitcoin in a hurry realises about one month's standard deviation less.
+    let fire_sale_haircut = s.btc_volatility * (1.0 / MONTHS_PER_YEAR).sqrt();
+    let equilibrium_hashprice = era.equilibrium_hashprice_usd_per_ph_day();
+    let mut network_eh = era.network_hashrate_eh();
+    let mut cumulative_forced_btc = 0.0;
 
-    for month in 0..HORIZON_MONTHS {
-        let t = f64::from(month + 1);
-        // 1–3. Demand, chip throughput and utilisation.
-        let expected_growth = DEMAND_GROWTH_TO_2030.powf(t / f64::from(HORIZON_MONTHS));
-        let demand = 1.0 + (expected_growth - 1.0) * (1.0 - s.ai_demand_slowdown);
-        let efficiency = |chip: f64| 1.0 + (chip - 1.0) * (t / FLEET_RENEWAL_MONTHS).min(1.0);
-        let mw_needed = demand * efficiency(s.chip_throughput).powf(s.demand_elasticity - 1.0);
-        let defaults = Scenario::default();
-        let mw_built = expected_growth
-            * efficiency(defaults.chip_throughput).powf(defaults.demand_elasticity - 1.0);
-        let utilisation = (mw_needed / mw_built).min(1.0);
-        let spot_rate = LEASE_RATE_USD_PER_MW_YEAR * utilisation.powf(SPOT_RATE_CONVEXITY);
-
-        // 4. AI revenue from the MW built so far.
-        let built_share = (t / f64::from(BUILD_MONTHS)).min(1.0);
-        let live_mw = AI_MW * built_share;
-        let ai_revenue = live_mw
-            * (s.contracted_share * LEASE_RATE_USD_PER_MW_YEAR
-                + (1.0 - s.contracted_share) * utilisation * spot_rate)
-            / 12.0;
-
-        // 5. Mining revenue.
-        let btc_price = BTC_PRICE_START_USD
-            * (1.0 + s.btc_price_shock)
-            * (1.0 - BTC_AI_SENTIMENT * s.ai_demand_slowdown);
-        btc_trough = btc_trough.min(btc_price);
-        let hashprice = btc_price * (BLOCK_SUBSIDY_BTC + FEES_PER_BLOCK_BTC) * BLOCKS_PER_DAY
-            / NETWORK_HASHRATE_PH;
-        let power_cost = MINING_MW * HOURS_PER_MONTH * s.power_price_usd_per_mwh;
-        let mining_revenue = hashprice * mining_ph * DAYS_PER_MONTH;
-
-        // 6. Balance sheet: capex during the build, funded `miner_leverage` by debt.
-        let capex = if month < BUILD_MONTHS {
-            AI_MW * CONVERSION_CAPEX_USD_PER_MW / f64::from(BUILD_MONTHS)
-        } else {
-            0.0
-        };
-        debt += capex * s.miner_leverage;
-        let interest = debt * s.interest_rate / 12.0;
-        let build_debt = AI_MW * CONVERSION_CAPEX_USD_PER_MW * s.miner_leverage;
-        let principal = if month >= BUILD_MONTHS {
-            debt.min(build_debt / AMORTISATION_MONTHS)
-        } else {
-            0.0
-        };
-        debt -= principal;
-        let opex = (MINING_MW + live_mw) * OPEX_USD_PER_MW_MONTH;
-        // The equity share of capex is raised from shareholders or tenants, not
-        // paid out of cash on hand.
-        cash += ai_revenue + mining_revenue - power_cost - opex - interest - principal;
-
-        // 7. Squeeze: obligations not met from cash plus sellable bitcoin.
-        if cash < 0.0 {
-            let needed_btc = -cash / btc_price;
-            let sold = btc_held.min(needed_btc);
-            btc_held -= sold;
-            // Exactly zero when the sale covers the gap: no rounding dust may
-            // count as a squeeze.
-            cash = if sold < needed_btc {
-                cash + sold * btc_price
-            } else {
-                0.0
-            };
-            if cash < 0.0 {
-                squeeze_month.get_or_insert(month);
-                funding_gap_usd += -cash;
-                forced_btc_sales += sold;
-            }
+    for month in 0..horizon {
+        let ai = market::ai_market(month, &s);
+        let reward_btc = market::block_reward_btc(era, month);
+        if month > 0 {
+            // The hashrate moves towards the level at which the lagged price would pay
+            // the marginal miner's cash costs. It follows the price before forced-sale
+            // feedback: a fire sale does not change which machines get ordered.
+            let lagged = month.saturating_sub(HASHRATE_LAG_MONTHS as u32);
+            let lagged_price = market::btc_price_before_feedback(era, &s, lagged);
+            let target_eh =
+                lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
+            network_eh += HASHRATE_ADJUSTMENT_PER_MONTH * (target_eh - network_eh);
         }
+        let feedback =
+            (-FORCED_SALE_IMPACT_PER_10K_BTC * cumulative_forced_btc / BTC_PER_10K).exp();
+        let btc_price = market::btc_price_before_feedback(era, &s, month) * feedback;
+        let hashprice = market::hashprice_usd_per_ph_day(btc_price, reward_btc, network_eh);
+        let prices = MonthPrices {
+            ai,
+            btc_price,
+            hashprice,
+            fire_sale_haircut,
+        };
+
+        let (mut ai_revenue, mut mining_revenue, mut forced_btc) = (0.0, 0.0, 0.0);
+        for operator in &mut operators {
+            let step = operator.step(month, &s, &prices);
+            ai_revenue += step.ai_revenue_usd;
+            mining_revenue += step.mining_revenue_usd;
+            forced_btc += step.btc_sold;
+        }
+        cumulative_forced_btc += forced_btc;
 
         series.months.push(start.plus_months(month));
         series.btc_price_usd.push(btc_price);
         series.hashprice_usd_per_ph_day.push(hashprice);
-        series.ai_utilisation.push(utilisation);
-        series.spot_rate_usd_per_mw_year.push(spot_rate);
+        series.network_hashrate_eh.push(network_eh);
+        series
+            .block_subsidy_btc
+            .push(market::block_subsidy_btc(era, month));
+        series.ai_utilisation.push(ai.utilisation);
+        series.ai_demand_gw.push(ai.demand_gw);
+        series.ai_capacity_gw.push(ai.capacity_gw);
+        series
+            .spot_rate_usd_per_mw_year
+            .push(ai.spot_rate_usd_per_mw_year);
+        series
+            .lease_rate_usd_per_mw_year
+            .push(LEASE_RATE_USD_PER_MW_YEAR);
+        series.gpu_price_index.push(ai.gpu_price_index);
         series.ai_revenue_usd.push(ai_revenue);
         series.mining_revenue_usd.push(mining_revenue);
-        cash_series.push(cash);
-        debt_service_series.push(interest + principal);
+        series.forced_btc_sales.push(forced_btc);
     }
 
-    let squeeze_date = squeeze_month.map(|m| start.plus_months(m));
+    let miners: Vec<MinerOutcome> = operators.into_iter().map(|op| op.finish(start)).collect();
+    summarise(&s, miners, series)
+}
+
+fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome {
+    let squeeze_month = miners.iter().filter_map(|m| m.squeeze_month).min();
+    let squeezed = miners.iter().filter(|m| m.squeeze_month.is_some());
+    let total_ai_mw: f64 = miners.iter().map(|m| m.ai_mw).sum();
+    let distressed_capacity_share = if total_ai_mw > 0.0 {
+        squeezed.clone().map(|m| m.ai_mw).sum::<f64>() / total_ai_mw
+    } else {
+        let all_mw: f64 = miners.iter().map(|m| m.ai_mw + m.mining_mw).sum();
+        if all_mw > 0.0 {
+            squeezed.clone().map(|m| m.ai_mw + m.mining_mw).sum::<f64>() / all_mw
+        } else {
+            0.0
+        }
+    };
     Outcome {
+        era: s.era,
         squeeze_month,
-        squeeze_date,
-        distressed_capacity_share: if squeeze_month.is_some() { 1.0 } else { 0.0 },
-        forced_btc_sales,
-        btc_price_trough_usd: btc_trough,
-        funding_gap_usd,
-        miners: vec![MinerOutcome {
-            archetype: "hybrid",
-            name: "Leveraged hybrid miner",
-            squeeze_month,
-            squeeze_date,
-            ai_mw: AI_MW,
-            cash_usd: cash_series,
-            debt_service_usd: debt_service_series,
-            forced_btc_sales,
-        }],
+        squeeze_date: squeeze_month.map(|m| s.era.start().plus_months(m)),
+        distressed_capacity_share,
+        forced_btc_sales: miners.iter().map(|m| m.forced_btc_sales).sum(),
+        btc_price_trough_usd: series
+            .btc_price_usd
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min),
+        funding_gap_usd: miners.iter().map(|m| m.funding_gap_usd).sum(),
+        squeezed_operators: squeezed.count() as u32,
+        miners,
         series,
+    }
+}
+
+/// Prices every operator faces in one month.
+struct MonthPrices {
+    ai: AiMarket,
+    btc_price: f64,
+    hashprice: f64,
+    fire_sale_haircut: f64,
+}
+
+/// What one operator's month adds to the market totals.
+struct Step {
+    ai_revenue_usd: f64,
+    mining_revenue_usd: f64,
+    btc_sold: f64,
+}
+
+/// One slice of debt as it evolves: refinancing changes its rate and due month.
+#[derive(Clone, Copy)]
+struct Tranche {
+    principal_usd: f64,
+    rate_per_year: f64,
+    amortisation_usd_per_month: f64,
+    due_month: Option<u32>,
+}
+
+/// One operator's state through the simulation.
+struct Operator {
+    a: &'static Archetype,
+    cash_usd: f64,
+    btc_held: f64,
+    tranches: [Tranche; 2],
+    /// Build-out debt: interest is capitalised until the build is complete, then it
+    /// amortises evenly.
+    build_debt_usd: f64,
+    build_debt_amortisation_usd_per_month: f64,
+    prepayment_unspent_usd: f64,
+    built_share: f64,
+    /// Share of unbackstopped contracted capacity whose tenant is still paying.
+    tenant_survival: f64,
+    /// Operating cash flow of recent months, for the coverage test.
+    recent_ebitda: [f64; COVERAGE_TRAILING_MONTHS],
+    squeeze: Option<(u32, SqueezeCause)>,
+    forced_btc_sales: f64,
+    funding_gap_usd: f64,
+    cash_series: Vec<f64>,
+    debt_service_series: Vec<f64>,
+    accounts: Accounts,
+}
+
+impl Operator {
+    fn new(a: &'static Archetype, months: usize) -> Self {
+        Operator {
+            a,
+            cash_usd: a.cash_usd,
+            btc_held: a.btc_held,
+            tranches: a.debt.map(|d| Tranche {
+                principal_usd: d.principal_usd,
+                rate_per_year: d.rate_per_year,
+                amortisation_usd_per_month: d.amortisation_usd_per_month,
+                due_month: d.due_month,
+            }),
+            build_debt_usd: 0.0,
+            build_debt_amortisation_usd_per_month: 0.0,
+            prepayment_unspent_usd: a.tenant_prepayment_usd,
+            built_share: 0.0,
+            tenant_survival: 1.0,
+            recent_ebitda: [0.0; COVERAGE_TRAILING_MONTHS],
+            squeeze: None,
+            forced_btc_sales: 0.0,
+            funding_gap_usd: 0.0,
+            cash_series: Vec::with_capacity(months),
+            debt_service_series: Vec::with_capacity(months),
+            accounts: Accounts::with_capacity(months),
+        }
+    }
+
+    fn debt_usd(&self) -> f64 {
+        self.tranches.iter().map(|t| t.principal_usd).sum::<f64>() + self.build_debt_usd
+    }
+
+    fn step(&mut self, month: u32, s: &Scenario, p: &MonthPrices) -> Step {
+        let a = self.a;
+        let cash_before = self.cash_usd;
+        let debt_before = self.debt_usd();
+
+        // --- Build-out and its funding: debt for `miner_leverage` of what the tenant's
+        // prepayment does not cover, equity raised for the rest (not paid from cash).
+        let build_was_complete = self.built_share >= 1.0;
+        let elapsed = f64::from(month + 1) - f64::from(a.build_start_month);
+        let built_share = (elapsed / f64::from(a.build_months.max(1))).clamp(0.0, 1.0);
+        let newly_built = built_share - self.built_share;
+        self.built_share = built_share;
+        let capex = a.capex_to_spend_usd() * newly_built;
+        let prepayment_received = capex.min(self.prepayment_unspent_usd);
+        self.prepayment_unspent_usd -= prepayment_received;
+        let financed = capex - prepayment_received;
+        let new_debt = financed * s.miner_leverage;
+        let equity_raised = financed - new_debt;
+
+        let ai_mw = a.ai_mw_live + a.ai_mw_build * built_share;
+        let mining_mw =
+            a.mining_mw - a.mining_mw_converted * built_share + a.mining_mw_build * built_share;
+
+        // --- AI revenue: contracted capacity earns its contract rate unless the tenant
+        // has failed (and no backstop pays); the rest earns utilisation × spot rate.
+        let ai_revenue = self.ai_revenue_usd(ai_mw, s, &p.ai);
+        let prepayment_credit =
+            a.tenant_prepayment_usd / f64::from(s.era.horizon_months()) * built_share;
+
+        // --- Mining: machines run only while hashprice covers their power bill.
+        let power_per_ph_day =
+            market::power_cost_usd_per_ph_day(a.mining_j_per_th, s.power_price_usd_per_mwh);
+        let running = p.hashprice > power_per_ph_day;
+        let (mining_revenue, mining_power) = if running {
+            let ph = market::mining_ph(mining_mw, a.mining_j_per_th);
+            (
+                ph * p.hashprice * DAYS_PER_MONTH,
+                mining_mw * HOURS_PER_MONTH * s.power_price_usd_per_mwh,
+            )
+        } else {
+            (0.0, 0.0)
+        };
+        let ai_costs = match a.business {
+            AiBusiness::None => 0.0,
+            AiBusiness::Landlord => ai_mw * LANDLORD_OPEX_USD_PER_MW_YEAR / MONTHS_PER_YEAR,
+            AiBusiness::GpuCloud => {
+                ai_mw
+                    * (GPU_CLOUD_OPEX_USD_PER_MW_YEAR / MONTHS_PER_YEAR
+                        + GPU_DATA_CENTRE_PUE * HOURS_PER_MONTH * s.power_price_usd_per_mwh)
+            }
+        };
+        let operating_costs = mining_power
+            + mining_mw * MINING_SITE_OPEX_USD_PER_MW_MONTH
+            + ai_costs
+            + a.overhead_usd_per_month;
+        let ebitda = ai_revenue + mining_revenue - operating_costs - prepayment_credit;
+        self.recent_ebitda.rotate_right(1);
+        self.recent_ebitda[0] = ebitda;
+
+        // --- Build-out debt: interest during construction is capitalised; afterwards
+        // interest is paid and the principal amortises.
+        let build_interest = self.build_debt_usd * s.interest_rate / MONTHS_PER_YEAR;
+        let (capitalised_interest, mut interest, mut principal) = if build_was_complete {
+            let repay = self
+                .build_debt_amortisation_usd_per_month
+                .min(self.build_debt_usd);
+            self.build_debt_usd -= repay;
+            (0.0, build_interest, repay)
+        } else {
+            self.build_debt_usd += build_interest + new_debt;
+            if built_share >= 1.0 {
+                self.build_debt_amortisation_usd_per_month =
+                    self.build_debt_usd / a.new_debt_amortisation_months;
+            }
+            (build_interest, 0.0, 0.0)
+        };
+
+        // --- Existing debt: interest, amortisation, and maturities, refinanced at the
+        // new-debt rate only while coverage holds and the operator is not in distress.
+        let mut refinancing_failed = false;
+        for i in 0..self.tranches.len() {
+            let t = self.tranches[i];
+            interest += t.principal_usd * t.rate_per_year / MONTHS_PER_YEAR;
+            let repay = t.amortisation_usd_per_month.min(t.principal_usd);
+            principal += repay;
+            self.tranches[i].principal_usd -= repay;
+            let balloon = self.tranches[i].principal_usd;
+            if t.due_month == Some(month) && balloon > 0.0 {
+                if self.squeeze.is_none() && self.can_refinance(i, s) {
+                    self.tranches[i] = Tranche {
+                        principal_usd: balloon,
+                        rate_per_year: s.interest_rate,
+                        amortisation_usd_per_month: 0.0,
+                        due_month: None,
+                    };
+                } else {
+                    principal += balloon;
+                    self.tranches[i].principal_usd = 0.0;
+                    refinancing_failed = true;
+                }
+            }
+        }
+
+        // --- Cash: the monthly identity (see `Accounts`).
+        self.cash_usd +=
+            ebitda + prepayment_received + new_debt + equity_raised - capex - interest - principal;
+
+        // --- Squeeze test: a shortfall below minimum cash is met by selling bitcoin at
+        // a fire-sale discount; what bitcoin cannot cover is a squeeze.
+        let floor = a.min_liquidity_usd;
+        let (mut btc_sold, mut btc_proceeds) = (0.0, 0.0);
+        if self.cash_usd < floor {
+            let realised_price = p.btc_price * (1.0 - p.fire_sale_haircut);
+            let needed_btc = (floor - self.cash_usd) / realised_price;
+            if self.btc_held >= needed_btc {
+                btc_sold = needed_btc;
+                btc_proceeds = floor - self.cash_usd;
+                self.cash_usd = floor;
+            } else {
+                btc_sold = self.btc_held;
+                btc_proceeds = btc_sold * realised_price;
+                self.cash_usd += btc_proceeds;
+            }
+            self.btc_held -= btc_sold;
+            self.forced_btc_sales += btc_sold;
+        }
+        let shortfall = floor - self.cash_usd;
+        if shortfall > DUST_USD {
+            let cause = if refinancing_failed {
+                SqueezeCause::Refinancing
+            } else {
+                SqueezeCause::Liquidity
+            };
+            self.squeeze.get_or_insert((month, cause));
+            self.funding_gap_usd = self.funding_gap_usd.max(shortfall);
+        }
+
+        let debt_after = self.debt_usd();
+        let acc = &mut self.accounts;
+        acc.ai_revenue_usd.push(ai_revenue);
+        acc.mining_revenue_usd.push(mining_revenue);
+        acc.operating_costs_usd.push(operating_costs);
+        acc.prepayment_credit_usd.push(prepayment_credit);
+        acc.interest_usd.push(interest);
+        acc.principal_usd.push(principal);
+        acc.capex_usd.push(capex);
+        acc.new_debt_usd.push(new_debt);
+        acc.capitalised_interest_usd.push(capitalised_interest);
+        acc.equity_raised_usd.push(equity_raised);
+        acc.prepayment_received_usd.push(prepayment_received);
+        acc.btc_sale_proceeds_usd.push(btc_proceeds);
+        acc.btc_sold.push(btc_sold);
+        acc.btc_held.push(self.btc_held);
+        acc.debt_usd.push(debt_after);
+        self.cash_series.push(self.cash_usd);
+        self.debt_service_series.push(interest + principal);
+        debug_assert!(
+            (debt_after - (debt_before + new_debt + capitalised_interest - principal)).abs()
+                <= 1e-6 * debt_before.max(DUST_USD)
+        );
+        debug_assert!(self.cash_usd.is_finite() && cash_before.is_finite());
+
+        Step {
+            ai_revenue_usd: ai_revenue,
+            mining_revenue_usd: mining_revenue,
+            btc_sold,
+        }
+    }
+
+    fn ai_revenue_usd(&mut self, ai_mw: f64, s: &Scenario, ai: &AiMarket) -> f64 {
+        let a = self.a;
+        let (contract_rate, spot_rate) = match a.business {
+            AiBusiness::None => return 0.0,
+            AiBusiness::Landlord => (LEASE_RATE_USD_PER_MW_YEAR, ai.spot_rate_usd_per_mw_year),
+            AiBusiness::GpuCloud => (
+                GPU_CLOUD_RATE_USD_PER_MW_YEAR,
+                GPU_CLOUD_RATE_USD_PER_MW_YEAR * ai.gpu_price_index,
+            ),
+        };
+        let default_risk =
+            (market::tenant_default_per_month(ai.utilisation) * a.tenant_risk).min(1.0);
+        self.tenant_survival *= 1.0 - default_risk;
+        let contracted_mw = ai_mw * (s.contracted_share * a.contract_coverage).min(1.0);
+        let paying_mw =
+            contracted_mw * (a.backstop_share + (1.0 - a.backstop_share) * self.tenant_survival);
+        let open_mw = ai_mw - paying_mw;
+        (paying_mw * contract_rate + open_mw * ai.utilisation * spot_rate) / MONTHS_PER_YEAR
+    }
+
+    /// A lender refinances tranche `i` at the new-debt rate if trailing operating cash
+    /// flow covers the next year's cash debt service `REFINANCING_MIN_DSCR` times.
+    fn can_refinance(&self, i: usize, s: &Scenario) -> bool {
+        let ebitda_per_year = self.recent_ebitda.iter().sum::<f64>()
+            / COVERAGE_TRAILING_MONTHS as f64
+            * MONTHS_PER_YEAR;
+        let mut service_per_year = 0.0;
+        for (j, t) in self.tranches.iter().enumerate() {
+            let rate = if j == i {
+                s.interest_rate
+            } else {
+                t.rate_per_year
+            };
+            let amortisation = if j == i {
+                0.0
+            } else {
+                t.amortisation_usd_per_month
+            };
+            service_per_year += t.principal_usd * rate + amortisation * MONTHS_PER_YEAR;
+        }
+        if self.built_share >= 1.0 {
+            service_per_year += self.build_debt_usd * s.interest_rate
+                + self.build_debt_amortisation_usd_per_month * MONTHS_PER_YEAR;
+        }
+        service_per_year <= 0.0 || ebitda_per_year >= REFINANCING_MIN_DSCR * service_per_year
+    }
+
+    fn finish(self, start: crate::YearMonth) -> MinerOutcome {
+        let a = self.a;
+        MinerOutcome {
+            archetype: a.id,
+            name: a.name,
+            like: a.like,
+            business: a.business,
+            squeeze_month: self.squeeze.map(|(m, _)| m),
+            squeeze_date: self.squeeze.map(|(m, _)| start.plus_months(m)),
+            squeeze_cause: self.squeeze.map(|(_, c)| c),
+            ai_mw: a.ai_mw_target(),
+            mining_mw: a.mining_mw_target(),
+            cash_usd: self.cash_series,
+            debt_service_usd: self.debt_service_series,
+            forced_btc_sales: self.forced_btc_sales,
+            funding_gap_usd: self.funding_gap_usd,
+            accounts: self.accounts,
+        }
     }
 }

@@ -5,8 +5,12 @@
 //! generated from the one `levers!` list below, so adding a lever is one entry here;
 //! the UI, the CLI and the docs read the table.
 
+use crate::Era;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The scenario key (JSON field, `--set` key, URL key) of the non-lever [`Era`].
+pub const ERA_KEY: &str = "era";
 
 /// How a lever's value is measured and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -80,6 +84,11 @@ impl Lever {
         LEVERS.iter().find(|lever| lever.key == key)
     }
 
+    /// The table row for a lever id (every id has one).
+    pub fn by_id(id: LeverId) -> Option<&'static Lever> {
+        LEVERS.iter().find(|lever| lever.id == id)
+    }
+
     /// `value` pulled into the allowed range (non-finite values become the default).
     pub fn clamp(&self, value: f64) -> f64 {
         if value.is_finite() {
@@ -109,6 +118,18 @@ pub enum ScenarioError {
         /// The key given.
         key: String,
     },
+    /// A lever value that is not a number.
+    NotANumber {
+        /// The lever's JSON key.
+        key: &'static str,
+        /// The text given.
+        text: String,
+    },
+    /// An `era` that names no era.
+    UnknownEra {
+        /// The text given.
+        text: String,
+    },
 }
 
 impl fmt::Display for ScenarioError {
@@ -129,10 +150,17 @@ impl fmt::Display for ScenarioError {
                 let known: Vec<&str> = LEVERS.iter().map(|l| l.key).collect();
                 write!(
                     f,
-                    "unknown lever {key:?}; the levers are: {}",
+                    "unknown lever {key:?}; the levers are: {}, and {ERA_KEY}",
                     known.join(", ")
                 )
             }
+            ScenarioError::NotANumber { key, text } => {
+                write!(f, "{key} = {text:?} is not a number")
+            }
+            ScenarioError::UnknownEra { text } => match text.parse::<Era>() {
+                Err(message) => f.write_str(&message),
+                Ok(_) => write!(f, "unknown era {text:?}"),
+            },
         }
     }
 }
@@ -173,15 +201,22 @@ macro_rules! levers {
         #[serde(default, deny_unknown_fields)]
         pub struct Scenario {
             $($(#[doc = $doc])* pub $key: f64,)*
+            /// The starting point simulated (not a lever): `"late_2025"` (default) or
+            /// `"crypto_2022"` for the 2022 replay.
+            pub era: Era,
         }
 
         impl Default for Scenario {
             fn default() -> Self {
-                Self { $($key: $default,)* }
+                Self::BASE
             }
         }
 
         impl Scenario {
+            /// The late-2025 base case: every lever at its default. Usable in `const`
+            /// context, e.g. `Scenario { miner_leverage: 0.8, ..Scenario::BASE }`.
+            pub const BASE: Scenario = Scenario { $($key: $default,)* era: Era::Late2025 };
+
             /// The value of one lever.
             pub fn get(&self, id: LeverId) -> f64 {
                 match id { $(LeverId::$variant => self.$key,)* }
@@ -238,7 +273,7 @@ levers! {
         step: 0.01,
         headline: true,
         explanation: "Share of the conversion to AI data centres paid for with borrowed money.",
-        source: "Estimate from Q3 2025 financings: Cipher $1.1B 0% convertible due 2031; TeraWulf ~$3B high-yield debt backed by Google.",
+        source: "Estimate from 2025 financings: TeraWulf's $3.2B secured notes, Macquarie's $300M to Bitfarms, IREN's GPU financing; miners' debt rose from $2.1B to $12.7B in a year (VanEck, Oct 2025).",
     }
     /// Compute per watt of new accelerators relative to the 2025 installed base, 1–10.
     ChipThroughput chip_throughput {
@@ -261,8 +296,20 @@ levers! {
         range: -0.8 => 1.0,
         step: 0.01,
         headline: false,
-        explanation: "A one-off move in the bitcoin price from its late-2025 level.",
-        source: "BTC traded ~$81k–86k in late Nov 2025 after a ~$126k peak in Oct 2025 (seed article: −17% in 30 days).",
+        explanation: "A one-off move in the whole bitcoin price path (in the 2022 replay, against 2022's actual prices).",
+        source: "BTC traded ~$81k–86k in late Nov 2025 after a record ~$126k on 6 Oct 2025 (seed article: −17% in 30 days).",
+    }
+    /// Annualised volatility of the bitcoin price, a fraction per year.
+    BtcVolatility btc_volatility {
+        short: "vol",
+        label: "Bitcoin volatility",
+        unit: RatePerYear,
+        default: 0.45,
+        range: 0.1 => 1.2,
+        step: 0.01,
+        headline: false,
+        explanation: "How much the bitcoin price swings in a year. Higher volatility lowers the typical (median) price path and the cash a hurried sale raises.",
+        source: "Realised volatility ~43–46% a year in 2025 (K33 Research: 2.24% a day; Glassnode 1-year realised ~46%); ~64% in 2022 (3.34% a day).",
     }
     /// Interest rate on new and refinanced debt, a fraction per year.
     InterestRate interest_rate {
@@ -273,8 +320,8 @@ levers! {
         range: 0.0 => 0.2,
         step: 0.0025,
         headline: false,
-        explanation: "What miners pay a year on the debt that funds the build-out.",
-        source: "Estimate between 0% convertibles (Cipher, 2025) and ~7.75% secured high-yield notes (TeraWulf, Oct 2025).",
+        explanation: "What miners pay a year on new debt for the build-out and on refinanced maturities.",
+        source: "Between 0% convertibles (Cipher $1.1B due 2031, Sep 2025) and 7.75% senior secured notes (TeraWulf $3.2B due 2030, Oct 2025); Macquarie's loan to Bitfarms at 8%.",
     }
     /// Price miners pay for electricity, US dollars per MWh.
     PowerPrice power_price_usd_per_mwh {
@@ -286,19 +333,19 @@ levers! {
         step: 1.0,
         headline: false,
         explanation: "What miners pay for a megawatt-hour of electricity.",
-        source: "Estimate: listed US miners report ~$30–50/MWh all-in power cost (2025 filings).",
+        source: "Estimate: listed US miners pay roughly $30–50/MWh (2025 filings; CoinShares puts their cash cost at $55–82k per BTC mined, mostly power).",
     }
     /// Share of converted AI capacity under long contracts, 0–1.
     ContractedShare contracted_share {
         short: "ctr",
         label: "Contracted share of AI capacity",
         unit: Share,
-        default: 0.7,
+        default: 0.8,
         range: 0.0 => 1.0,
         step: 0.01,
         headline: false,
-        explanation: "Share of converted AI capacity leased on long contracts; the rest earns the spot rate.",
-        source: "Estimate from 2025 announcements: 10–15 year leases (Cipher–Fluidstack, TeraWulf–Fluidstack, Core Scientific–CoreWeave).",
+        explanation: "Share of converted AI capacity leased on long contracts; the rest earns the spot rate. Late converters have only a quarter of this contracted.",
+        source: "Estimate from 2025 announcements: anchor-tenant leases of 10–12 years (Cipher–Fluidstack, TeraWulf–Fluidstack, Core Scientific–CoreWeave) and 5 years (IREN–Microsoft, ~200 of ~250 MW).",
     }
     /// How much cheaper compute raises demand (Jevons), 0–1.5.
     DemandElasticity demand_elasticity {
@@ -354,6 +401,34 @@ impl Scenario {
         }
         self.set(lever.id, value);
         Ok(())
+    }
+
+    /// Sets a lever or the era from text, as typed on a command line or in a URL:
+    /// `era` takes an era id, every other key a number within the lever's range.
+    ///
+    /// ```
+    /// use squeeze_model::{Era, Scenario};
+    /// let mut s = Scenario::default();
+    /// s.set_text("era", "crypto_2022").unwrap();
+    /// s.set_text("miner_leverage", "0.8").unwrap();
+    /// assert_eq!((s.era, s.miner_leverage), (Era::Crypto2022, 0.8));
+    /// assert!(s.set_text("miner_leverage", "lots").is_err());
+    /// ```
+    pub fn set_text(&mut self, key: &str, text: &str) -> Result<(), ScenarioError> {
+        let text = text.trim();
+        if key == ERA_KEY {
+            self.era = text
+                .parse()
+                .map_err(|_| ScenarioError::UnknownEra { text: text.into() })?;
+            return Ok(());
+        }
+        let lever =
+            Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
+        let value: f64 = text.parse().map_err(|_| ScenarioError::NotANumber {
+            key: lever.key,
+            text: text.into(),
+        })?;
+        self.set_by_key(lever.key, value)
     }
 }
 

@@ -7,7 +7,17 @@
 //! The crate is pure Rust with no web or UI dependency. Everything else (the CLI,
 //! the browser app) turns input into a [`Scenario`], calls [`run`], and reads the
 //! [`Outcome`]. Every lever's default, range, unit and source lives in one table,
-//! [`LEVERS`].
+//! [`LEVERS`]; every fixed assumption in [`ASSUMPTIONS`]; the operators in the
+//! archetype tables ([`ARCHETYPES_LATE_2025`], [`ARCHETYPES_2022`]). The equations
+//! are documented in `MODEL.md` beside this crate.
+//!
+//! Where things live:
+//! - `levers.rs` — the lever table, [`Scenario`] and its validation;
+//! - `assumptions.rs` — fixed constants with units and sources;
+//! - `archetypes.rs`, `era.rs` — operators and starting points;
+//! - `market.rs` — the AI compute market and bitcoin mining economics;
+//! - `engine.rs` — the monthly simulation; `outcome.rs` — what it returns;
+//! - `presets.rs` — named scenarios.
 //!
 //! ```
 //! use squeeze_model::{run, Scenario};
@@ -19,12 +29,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod archetypes;
+mod assumptions;
 mod engine;
+mod era;
 mod levers;
+mod market;
 mod outcome;
+mod presets;
 mod time;
 
+pub use archetypes::{AiBusiness, Archetype, DebtTranche, ARCHETYPES_2022, ARCHETYPES_LATE_2025};
+pub use assumptions::{Assumption, ASSUMPTIONS, HORIZON_MONTHS};
 pub use engine::run;
-pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, LEVERS};
-pub use outcome::{MinerOutcome, Outcome, Series};
+pub use era::Era;
+pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS};
+pub use outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
+pub use presets::{presets, Preset, PRESETS};
 pub use time::YearMonth;

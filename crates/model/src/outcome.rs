@@ -2,30 +2,48 @@
 //! the monthly series the charts draw. All numbers are finite `f64` or small
 //! integers, so the outcome is safe for JSON and serde-wasm-bindgen.
 
-use crate::YearMonth;
+use crate::archetypes::AiBusiness;
+use crate::{Era, YearMonth};
 use serde::Serialize;
+use std::fmt::Write as _;
 
 /// The result of one deterministic run of the model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
+    /// The era simulated.
+    pub era: Era,
     /// Months from the start until the first liquidity squeeze of any operator
     /// (0 = the first month), `None` if none within the horizon.
     pub squeeze_month: Option<u32>,
     /// The calendar month of the first squeeze.
     pub squeeze_date: Option<YearMonth>,
-    /// Share (0–1) of converted AI megawatts held by operators in distress at the end.
+    /// Share (0–1) of converted AI megawatts held by operators squeezed within the
+    /// horizon (of all their megawatts when no operator has AI capacity, as in 2022).
     pub distressed_capacity_share: f64,
-    /// Bitcoin sold by squeezed operators, in BTC.
+    /// Bitcoin sold under pressure by all operators, BTC.
     pub forced_btc_sales: f64,
-    /// The lowest bitcoin price over the horizon, in US dollars.
+    /// The lowest bitcoin price over the horizon, $.
     pub btc_price_trough_usd: f64,
-    /// The cash squeezed operators lacked to meet their obligations, summed over
-    /// the horizon, in US dollars.
+    /// New money the squeezed operators would have needed to stay solvent: the sum of
+    /// each operator's deepest shortfall below its minimum cash, $.
     pub funding_gap_usd: f64,
+    /// How many operators were squeezed.
+    pub squeezed_operators: u32,
     /// One entry per operator archetype.
     pub miners: Vec<MinerOutcome>,
     /// Monthly series for the charts.
     pub series: Series,
+}
+
+/// Why an operator was squeezed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SqueezeCause {
+    /// Cash plus sellable bitcoin could not cover the month's obligations.
+    Liquidity,
+    /// A maturity fell due, coverage was too thin to refinance it, and cash plus
+    /// sellable bitcoin could not repay it.
+    Refinancing,
 }
 
 /// The result for one operator archetype.
@@ -35,43 +53,238 @@ pub struct MinerOutcome {
     pub archetype: &'static str,
     /// The archetype's name as readers see it.
     pub name: &'static str,
+    /// Which companies it resembles ("like …"); a stylised composite, not a forecast.
+    pub like: &'static str,
+    /// How it earns money from AI capacity.
+    pub business: AiBusiness,
     /// Months from the start until this operator's first squeeze.
     pub squeeze_month: Option<u32>,
     /// The calendar month of this operator's first squeeze.
     pub squeeze_date: Option<YearMonth>,
-    /// Megawatts converted (or being converted) to AI.
+    /// What squeezed it.
+    pub squeeze_cause: Option<SqueezeCause>,
+    /// AI capacity once its build-out is complete, MW.
     pub ai_mw: f64,
-    /// Cash at the end of each month, in US dollars (negative once squeezed and
-    /// unfunded).
+    /// Mining capacity once its build-out is complete, MW.
+    pub mining_mw: f64,
+    /// Cash at the end of each month, $ (negative once squeezed: the unfunded shortfall).
     pub cash_usd: Vec<f64>,
-    /// Interest and principal due each month, in US dollars.
+    /// Interest and principal paid each month, $.
     pub debt_service_usd: Vec<f64>,
-    /// Bitcoin this operator sold under pressure, in BTC.
+    /// Bitcoin this operator sold under pressure, BTC.
     pub forced_btc_sales: f64,
+    /// Its deepest shortfall below its minimum cash, $.
+    pub funding_gap_usd: f64,
+    /// Every monthly cash, debt and bitcoin movement (they reconcile each month).
+    pub accounts: Accounts,
+}
+
+/// One operator's monthly accounts. Each month:
+///
+/// Δcash = ai_revenue + mining_revenue − operating_costs − prepayment_credit − interest
+/// − principal − capex + new_debt + equity_raised + prepayment_received + btc_sale_proceeds;
+/// Δdebt = new_debt + capitalised_interest − principal; Δbtc_held = −btc_sold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Accounts {
+    /// AI revenue earned (leases or GPU cloud), $.
+    pub ai_revenue_usd: Vec<f64>,
+    /// Mining revenue (mined coins sold as mined), $.
+    pub mining_revenue_usd: Vec<f64>,
+    /// Power, site, AI operating costs and overhead, $.
+    pub operating_costs_usd: Vec<f64>,
+    /// Tenant prepayment credited against this month's bills, $.
+    pub prepayment_credit_usd: Vec<f64>,
+    /// Cash interest paid, $.
+    pub interest_usd: Vec<f64>,
+    /// Principal repaid (amortisation and unrefinanced maturities), $.
+    pub principal_usd: Vec<f64>,
+    /// Build-out capex spent, $.
+    pub capex_usd: Vec<f64>,
+    /// New build-out debt drawn, $.
+    pub new_debt_usd: Vec<f64>,
+    /// Interest during construction added to the build-out debt, $.
+    pub capitalised_interest_usd: Vec<f64>,
+    /// Equity raised for the build-out share not funded by debt or prepayment, $.
+    pub equity_raised_usd: Vec<f64>,
+    /// Tenant prepayment received to fund capex, $.
+    pub prepayment_received_usd: Vec<f64>,
+    /// Cash raised by selling bitcoin under pressure, $.
+    pub btc_sale_proceeds_usd: Vec<f64>,
+    /// Bitcoin sold under pressure, BTC.
+    pub btc_sold: Vec<f64>,
+    /// Debt outstanding at the end of the month, $.
+    pub debt_usd: Vec<f64>,
+    /// Bitcoin held at the end of the month, BTC.
+    pub btc_held: Vec<f64>,
 }
 
 /// Monthly series, one value per month of the horizon.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Series {
     /// The calendar months, from the start.
     pub months: Vec<YearMonth>,
-    /// Bitcoin price, US dollars.
+    /// Bitcoin price, $.
     pub btc_price_usd: Vec<f64>,
-    /// Hashprice: mining revenue per PH/s per day, US dollars.
+    /// Hashprice: mining revenue per PH/s per day, $.
     pub hashprice_usd_per_ph_day: Vec<f64>,
+    /// Network hashrate, EH/s.
+    pub network_hashrate_eh: Vec<f64>,
+    /// Block subsidy, BTC per block.
+    pub block_subsidy_btc: Vec<f64>,
     /// Utilisation of AI-ready capacity, 0–1.
     pub ai_utilisation: Vec<f64>,
-    /// Rate of uncontracted (spot) AI capacity, US dollars per MW per year.
+    /// Power needed by AI compute demand, GW.
+    pub ai_demand_gw: Vec<f64>,
+    /// AI-ready capacity built, GW.
+    pub ai_capacity_gw: Vec<f64>,
+    /// Rate of uncontracted (spot) AI capacity, $ per MW per year.
     pub spot_rate_usd_per_mw_year: Vec<f64>,
-    /// AI revenue of all operators, US dollars per month.
+    /// Contracted lease rate of an AI shell, $ per MW per year.
+    pub lease_rate_usd_per_mw_year: Vec<f64>,
+    /// Rental price of a 2025-vintage GPU relative to 2025 (1 = unchanged).
+    pub gpu_price_index: Vec<f64>,
+    /// AI revenue of all operators, $ per month.
     pub ai_revenue_usd: Vec<f64>,
-    /// Mining revenue of all operators, US dollars per month.
+    /// Mining revenue of all operators, $ per month.
     pub mining_revenue_usd: Vec<f64>,
+    /// Bitcoin sold under pressure by all operators, BTC per month.
+    pub forced_btc_sales: Vec<f64>,
+}
+
+impl Series {
+    pub(crate) fn with_capacity(months: usize) -> Self {
+        let v = || Vec::with_capacity(months);
+        Series {
+            months: Vec::with_capacity(months),
+            btc_price_usd: v(),
+            hashprice_usd_per_ph_day: v(),
+            network_hashrate_eh: v(),
+            block_subsidy_btc: v(),
+            ai_utilisation: v(),
+            ai_demand_gw: v(),
+            ai_capacity_gw: v(),
+            spot_rate_usd_per_mw_year: v(),
+            lease_rate_usd_per_mw_year: v(),
+            gpu_price_index: v(),
+            ai_revenue_usd: v(),
+            mining_revenue_usd: v(),
+            forced_btc_sales: v(),
+        }
+    }
+}
+
+impl Accounts {
+    pub(crate) fn with_capacity(months: usize) -> Self {
+        let v = || Vec::with_capacity(months);
+        Accounts {
+            ai_revenue_usd: v(),
+            mining_revenue_usd: v(),
+            operating_costs_usd: v(),
+            prepayment_credit_usd: v(),
+            interest_usd: v(),
+            principal_usd: v(),
+            capex_usd: v(),
+            new_debt_usd: v(),
+            capitalised_interest_usd: v(),
+            equity_raised_usd: v(),
+            prepayment_received_usd: v(),
+            btc_sale_proceeds_usd: v(),
+            btc_sold: v(),
+            debt_usd: v(),
+            btc_held: v(),
+        }
+    }
 }
 
 impl Outcome {
-    /// AI revenue over the whole horizon, in US dollars.
+    /// AI revenue over the whole horizon, $.
     pub fn total_ai_revenue_usd(&self) -> f64 {
         self.series.ai_revenue_usd.iter().sum()
+    }
+
+    /// Mining revenue over the whole horizon, $.
+    pub fn total_mining_revenue_usd(&self) -> f64 {
+        self.series.mining_revenue_usd.iter().sum()
+    }
+
+    /// The result for one archetype, by id.
+    pub fn miner(&self, archetype: &str) -> Option<&MinerOutcome> {
+        self.miners.iter().find(|m| m.archetype == archetype)
+    }
+
+    /// The monthly series as CSV (header row, then one row a month), with each
+    /// operator's cash and debt service as extra columns `<archetype>_cash_usd`,
+    /// `<archetype>_debt_service_usd`.
+    ///
+    /// ```
+    /// let csv = squeeze_model::run(&Default::default()).to_csv();
+    /// assert!(csv.starts_with("month,btc_price_usd,"));
+    /// assert_eq!(csv.lines().count(), 61);
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let s = &self.series;
+        let columns: [(&str, &[f64]); 13] = [
+            ("btc_price_usd", &s.btc_price_usd),
+            ("hashprice_usd_per_ph_day", &s.hashprice_usd_per_ph_day),
+            ("network_hashrate_eh", &s.network_hashrate_eh),
+            ("block_subsidy_btc", &s.block_subsidy_btc),
+            ("ai_utilisation", &s.ai_utilisation),
+            ("ai_demand_gw", &s.ai_demand_gw),
+            ("ai_capacity_gw", &s.ai_capacity_gw),
+            ("spot_rate_usd_per_mw_year", &s.spot_rate_usd_per_mw_year),
+            ("lease_rate_usd_per_mw_year", &s.lease_rate_usd_per_mw_year),
+            ("gpu_price_index", &s.gpu_price_index),
+            ("ai_revenue_usd", &s.ai_revenue_usd),
+            ("mining_revenue_usd", &s.mining_revenue_usd),
+            ("forced_btc_sales", &s.forced_btc_sales),
+        ];
+        let mut out = String::from("month");
+        for (name, _) in &columns {
+            out.push(',');
+            out.push_str(name);
+        }
+        for miner in &self.miners {
+            let _ = write!(out, ",{0}_cash_usd,{0}_debt_service_usd", miner.archetype);
+        }
+        out.push('\n');
+        for (i, month) in s.months.iter().enumerate() {
+            let _ = write!(out, "{month}");
+            for (_, values) in &columns {
+                let _ = write!(out, ",{}", values[i]);
+            }
+            for miner in &self.miners {
+                let _ = write!(out, ",{},{}", miner.cash_usd[i], miner.debt_service_usd[i]);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// One sentence on the outcome, for summaries and the CLI.
+    pub fn headline(&self) -> String {
+        match self.squeeze_date {
+            Some(date) => {
+                let names: Vec<&str> = self
+                    .miners
+                    .iter()
+                    .filter(|m| m.squeeze_month == self.squeeze_month)
+                    .map(|m| m.name)
+                    .collect();
+                format!(
+                    "First liquidity squeeze in {date} ({}); {} of {} operators squeezed by the end, holding {:.0}% of the converted capacity.",
+                    names.join(", "),
+                    self.squeezed_operators,
+                    self.miners.len(),
+                    self.distressed_capacity_share * 100.0
+                )
+            }
+            None => format!(
+                "No operator is squeezed before {}.",
+                self.series
+                    .months
+                    .last()
+                    .map_or_else(String::new, |m| m.to_string())
+            ),
+        }
     }
 }

@@ -41,6 +41,11 @@ impl YearMonth {
         Self::from_index(self.index() + months as i32)
     }
 
+    /// Months from this month until `later` (0 if `later` is not after it).
+    pub fn months_until(self, later: YearMonth) -> u32 {
+        u32::try_from(later.index() - self.index()).unwrap_or(0)
+    }
+
     /// The calendar year.
     pub fn year(self) -> i32 {
         self.year
