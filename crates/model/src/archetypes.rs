@@ -225,10 +225,10 @@ pub const ARCHETYPES_LATE_2025: &[Archetype] = &[
         btc_held: 0.0,
         debt: [
             DebtTranche {
-                label: "7.75% senior secured notes due Oct 2030",
+                label: "7.75% senior secured notes due Oct 2030, amortising",
                 principal_usd: 1.5e9,
                 rate_per_year: 0.0775,
-                amortisation_usd_per_month: 0.0,
+                amortisation_usd_per_month: 12.0e6,
                 due_month: Some(57),
             },
             DebtTranche {
@@ -242,7 +242,7 @@ pub const ARCHETYPES_LATE_2025: &[Archetype] = &[
         overhead_usd_per_month: 6.0e6,
         min_liquidity_usd: 0.0,
         new_debt_amortisation_months: 180.0,
-        source: "TeraWulf: Lake Mariner 200 MW and Abernathy JV 168 MW for Fluidstack (~$1.85M per MW-year), Google backstops of $3.2B in total; $3.2B 7.75% secured notes due 15 Oct 2030; ~$0.9B 0% convertibles due 2032 (Aug–Oct 2025). Part of the notes is modelled as new build-out debt.",
+        source: "TeraWulf: Lake Mariner 200 MW and Abernathy JV 168 MW for Fluidstack (~$1.85M per MW-year), Google backstops of $3.2B in total; $3.2B 7.75% secured notes due 15 Oct 2030; ~$0.9B 0% convertibles due 2032 (Aug–Oct 2025); the notes amortise semi-annually once buildings complete (the JV's notes fall from $1.275B to $0.7B over five years). Part of the notes is modelled as new build-out debt.",
     },
     Archetype {
         id: "pure_miner",

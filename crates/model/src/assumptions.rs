@@ -76,8 +76,12 @@ pub const NETWORK_POWER_2025_USD_PER_MWH: f64 = 50.0;
 pub const NETWORK_POWER_2022_USD_PER_MWH: f64 = 60.0;
 /// Cash costs beyond power (hosting, staff, repairs) as a share of the power bill.
 pub const NETWORK_CASH_OVERHEAD_SHARE: f64 = 0.4;
-/// Share of the gap to the equilibrium hashrate closed each month.
+/// Share of the gap to the equilibrium hashrate closed each month while the network
+/// grows (machines must be bought, shipped and installed).
 pub const HASHRATE_ADJUSTMENT_PER_MONTH: f64 = 0.05;
+/// Share of the gap closed each month while the network shrinks (unprofitable
+/// machines are switched off within weeks).
+pub const HASHRATE_DECLINE_PER_MONTH: f64 = 0.2;
 /// Months between a change in miner revenue and the hashrate response (ordering,
 /// shipping and plugging in machines).
 pub const HASHRATE_LAG_MONTHS: usize = 3;
@@ -244,10 +248,18 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "hashrate_adjustment_per_month",
-        label: "Monthly share of the gap to equilibrium hashrate closed",
+        label: "Monthly share of the gap to equilibrium hashrate closed while it grows",
         value: HASHRATE_ADJUSTMENT_PER_MONTH,
         unit: "share per month",
         source: "Estimate: hashrate took 1–2 years to adjust after the 2021 China ban and the 2024 halving.",
+        estimate: true,
+    },
+    Assumption {
+        id: "hashrate_decline_per_month",
+        label: "Monthly share of the gap closed while hashrate falls",
+        value: HASHRATE_DECLINE_PER_MONTH,
+        unit: "share per month",
+        source: "Estimate: after the 2021 China ban and in late 2022 hashrate fell 10–50% within one or two months as machines were unplugged.",
         estimate: true,
     },
     Assumption {

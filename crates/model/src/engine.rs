@@ -51,13 +51,21 @@ pub fn run(scenario: &Scenario) -> Outcome {
         let reward_btc = market::block_reward_btc(era, month);
         if month > 0 {
             // The hashrate moves towards the level at which the lagged price would pay
-            // the marginal miner's cash costs. It follows the price before forced-sale
-            // feedback: a fire sale does not change which machines get ordered.
+            // the marginal miner's cash costs: slowly up (machines must be bought),
+            // faster down (machines are unplugged). It follows the price before
+            // forced-sale feedback: a fire sale does not change which machines get
+            // ordered. The update is increasing and homogeneous in both the hashrate
+            // and the target, which keeps hashprice monotone in the price path.
             let lagged = month.saturating_sub(HASHRATE_LAG_MONTHS as u32);
             let lagged_price = market::btc_price_before_feedback(era, &s, lagged);
             let target_eh =
                 lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
-            network_eh += HASHRATE_ADJUSTMENT_PER_MONTH * (target_eh - network_eh);
+            let speed = if target_eh > network_eh {
+                HASHRATE_ADJUSTMENT_PER_MONTH
+            } else {
+                HASHRATE_DECLINE_PER_MONTH
+            };
+            network_eh += speed * (target_eh - network_eh);
         }
         let feedback =
             (-FORCED_SALE_IMPACT_PER_10K_BTC * cumulative_forced_btc / BTC_PER_10K).exp();
@@ -110,11 +118,19 @@ fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome
     let squeezed = miners.iter().filter(|m| m.squeeze_month.is_some());
     let total_ai_mw: f64 = miners.iter().map(|m| m.ai_mw).sum();
     let distressed_capacity_share = if total_ai_mw > 0.0 {
-        squeezed.clone().map(|m| m.ai_mw).sum::<f64>() / total_ai_mw
+        squeezed
+            .clone()
+            .map(|m| m.ai_mw)
+            .fold(0.0, |sum, mw| sum + mw)
+            / total_ai_mw
     } else {
         let all_mw: f64 = miners.iter().map(|m| m.ai_mw + m.mining_mw).sum();
         if all_mw > 0.0 {
-            squeezed.clone().map(|m| m.ai_mw + m.mining_mw).sum::<f64>() / all_mw
+            squeezed
+                .clone()
+                .map(|m| m.ai_mw + m.mining_mw)
+                .fold(0.0, |sum, mw| sum + mw)
+                / all_mw
         } else {
             0.0
         }
@@ -124,13 +140,14 @@ fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome
         squeeze_month,
         squeeze_date: squeeze_month.map(|m| s.era.start().plus_months(m)),
         distressed_capacity_share,
-        forced_btc_sales: miners.iter().map(|m| m.forced_btc_sales).sum(),
+        // Sums start from +0.0: `Iterator::sum` of no f64 is −0.0, which reads badly.
+        forced_btc_sales: miners.iter().fold(0.0, |sum, m| sum + m.forced_btc_sales),
         btc_price_trough_usd: series
             .btc_price_usd
             .iter()
             .copied()
             .fold(f64::INFINITY, f64::min),
-        funding_gap_usd: miners.iter().map(|m| m.funding_gap_usd).sum(),
+        funding_gap_usd: miners.iter().fold(0.0, |sum, m| sum + m.funding_gap_usd),
         squeezed_operators: squeezed.count() as u32,
         miners,
         series,

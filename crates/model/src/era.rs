@@ -13,7 +13,7 @@ use std::fmt;
 
 /// Which starting point a scenario simulates. Serialized as `"late_2025"` or
 /// `"crypto_2022"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum Era {
     /// Late 2025: bitcoin near $85k, the AI build-out under way; runs 2026-01 to 2030-12.
     #[default]
@@ -134,6 +134,13 @@ impl Era {
 impl fmt::Display for Era {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Era {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -30,7 +30,7 @@
 #![warn(missing_docs)]
 
 mod archetypes;
-mod assumptions;
+pub mod assumptions;
 mod engine;
 mod era;
 mod levers;
@@ -41,6 +41,7 @@ mod time;
 
 pub use archetypes::{AiBusiness, Archetype, DebtTranche, ARCHETYPES_2022, ARCHETYPES_LATE_2025};
 pub use assumptions::{Assumption, ASSUMPTIONS, HORIZON_MONTHS};
+// `squeeze_model::assumptions::*` gives every named constant (lease rate, subsidy, …).
 pub use engine::run;
 pub use era::Era;
 pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS};

@@ -270,8 +270,13 @@ impl Outcome {
                     .filter(|m| m.squeeze_month == self.squeeze_month)
                     .map(|m| m.name)
                     .collect();
+                let capacity = if self.miners.iter().any(|m| m.ai_mw > 0.0) {
+                    "converted AI capacity"
+                } else {
+                    "capacity"
+                };
                 format!(
-                    "First liquidity squeeze in {date} ({}); {} of {} operators squeezed by the end, holding {:.0}% of the converted capacity.",
+                    "First liquidity squeeze in {date} ({}); {} of {} operators squeezed by the end, holding {:.0}% of the {capacity}.",
                     names.join(", "),
                     self.squeezed_operators,
                     self.miners.len(),
