@@ -1,149 +1,255 @@
+//! # squeeze-charts
+//!
 //! Squeeze's charts: one plain function per chart, over plain outcome data and any
-//! plotters drawing area, so the same code can draw on a canvas in the browser or
-//! to SVG natively. No state, no DOM.
+//! plotters drawing area, so the same code draws on a canvas in the browser
+//! (plotters-canvas) and to SVG natively (feature `svg`). No state, no DOM.
+//!
+//! Each [`ChartKind`] comes with its words as well as its lines: a title, a
+//! description of what it shows for this outcome, and its data as a [`DataTable`].
+//! [`locale`] formats numbers and dates in English and Italian for the charts and
+//! the app alike.
+//!
+//! ```
+//! use plotters::prelude::*;
+//! use squeeze_charts::{draw, ChartKind, ChartStyle, ChartView, Lang};
+//! # #[cfg(feature = "svg")] {
+//! let outcome = squeeze_model::run(&squeeze_model::Scenario::default());
+//! let view = ChartView::new(&outcome, Lang::It, ChartStyle::light(1.0));
+//! let mut svg = String::new();
+//! {
+//!     let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+//!     draw(ChartKind::CashRunway, &area, &view).expect("drawn");
+//! }
+//! assert!(svg.contains("Cassa"));
+//! # }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod ai_capacity;
+mod btc_hashprice;
+mod cash_runway;
+pub mod locale;
+mod revenue_mix;
+mod style;
+mod table;
+mod timeline;
+
+pub use locale::Lang;
+pub use style::{palette_colour, ChartStyle, PALETTE};
+pub use table::DataTable;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use squeeze_model::Outcome;
 
-/// A colour-blind-safe palette (Okabe & Ito, 2008), one colour per archetype.
-pub const PALETTE: [RGBColor; 7] = [
-    RGBColor(0, 114, 178),   // blue
-    RGBColor(213, 94, 0),    // vermillion
-    RGBColor(0, 158, 115),   // bluish green
-    RGBColor(204, 121, 167), // reddish purple
-    RGBColor(230, 159, 0),   // orange
-    RGBColor(86, 180, 233),  // sky blue
-    RGBColor(240, 228, 66),  // yellow
-];
-
-/// Colours and scale for one drawing: light or dark page, and the device pixel
-/// ratio so that text and lines stay the same size on high-DPI screens.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChartStyle {
-    /// Device pixels per CSS pixel.
-    pub scale: f64,
-    /// Background colour.
-    pub background: RGBColor,
-    /// Text and axis colour.
-    pub foreground: RGBColor,
-    /// Grid line colour.
-    pub grid: RGBColor,
+/// The charts Squeeze draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChartKind {
+    /// Cash of each operator archetype, with its squeeze.
+    CashRunway,
+    /// Bitcoin price and hashprice.
+    BtcHashprice,
+    /// Utilisation and spot rate of AI capacity.
+    AiCapacity,
+    /// Revenue of all operators, split into mining and AI.
+    RevenueMix,
 }
 
-impl ChartStyle {
-    /// Dark text on a white page.
-    pub fn light(scale: f64) -> Self {
-        Self {
-            scale,
-            background: WHITE,
-            foreground: RGBColor(33, 37, 41),
-            grid: RGBColor(222, 226, 230),
+impl ChartKind {
+    /// Every chart, in display order.
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::CashRunway,
+        ChartKind::BtcHashprice,
+        ChartKind::AiCapacity,
+        ChartKind::RevenueMix,
+    ];
+
+    /// A stable kebab-case id, for element ids, URLs and file names.
+    ///
+    /// ```
+    /// use squeeze_charts::ChartKind;
+    /// assert_eq!(ChartKind::CashRunway.id(), "cash-runway");
+    /// assert_eq!(ChartKind::from_id("revenue-mix"), Some(ChartKind::RevenueMix));
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::CashRunway => "cash-runway",
+            ChartKind::BtcHashprice => "btc-hashprice",
+            ChartKind::AiCapacity => "ai-capacity",
+            ChartKind::RevenueMix => "revenue-mix",
         }
     }
 
-    /// Light text on a dark page.
-    pub fn dark(scale: f64) -> Self {
-        Self {
-            scale,
-            background: RGBColor(24, 26, 31),
-            foreground: RGBColor(222, 226, 230),
-            grid: RGBColor(60, 64, 72),
+    /// The chart with this [`id`](ChartKind::id).
+    pub fn from_id(id: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// The chart's title.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            ChartKind::CashRunway => {
+                lang.pick("Operator cash runway", "Autonomia di cassa degli operatori")
+            }
+            ChartKind::BtcHashprice => lang.pick(
+                "Bitcoin price and hashprice",
+                "Prezzo del bitcoin e hashprice",
+            ),
+            ChartKind::AiCapacity => lang.pick(
+                "AI capacity: utilisation and spot rate",
+                "Capacità IA: utilizzo e prezzo spot",
+            ),
+            ChartKind::RevenueMix => lang.pick("Revenue mix: mining and AI", "Ricavi: mining e IA"),
         }
     }
 
-    fn px(&self, css_px: f64) -> u32 {
-        (css_px * self.scale).round().max(1.0) as u32
+    /// A text alternative to the chart: what it shows for this outcome, in words
+    /// (the range of dates, where the lines start and end, who is squeezed when).
+    pub fn description(self, outcome: &Outcome, lang: Lang) -> String {
+        if outcome.series.months.is_empty() {
+            return lang
+                .pick("No data to show.", "Nessun dato da mostrare.")
+                .to_owned();
+        }
+        match self {
+            ChartKind::CashRunway => cash_runway::describe(outcome, lang),
+            ChartKind::BtcHashprice => btc_hashprice::describe(outcome, lang),
+            ChartKind::AiCapacity => ai_capacity::describe(outcome, lang),
+            ChartKind::RevenueMix => revenue_mix::describe(outcome, lang),
+        }
+    }
+}
+
+/// What to draw: the current outcome, optionally a pinned baseline drawn as ghost
+/// lines beneath it, the language and the style.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartView<'a> {
+    /// The outcome of the current scenario.
+    pub outcome: &'a Outcome,
+    /// A pinned outcome to compare with, drawn thin, faded and dashed.
+    pub baseline: Option<&'a Outcome>,
+    /// The language of every text in the chart.
+    pub lang: Lang,
+    /// Colours and scale.
+    pub style: ChartStyle,
+}
+
+impl<'a> ChartView<'a> {
+    /// A view of `outcome` without a baseline.
+    pub fn new(outcome: &'a Outcome, lang: Lang, style: ChartStyle) -> Self {
+        Self {
+            outcome,
+            baseline: None,
+            lang,
+            style,
+        }
     }
 
-    fn font(&self, css_px: f64) -> TextStyle<'static> {
-        ("sans-serif", css_px * self.scale)
-            .into_font()
-            .color(&self.foreground)
+    /// The same view compared with `baseline`.
+    pub fn with_baseline(self, baseline: &'a Outcome) -> Self {
+        Self {
+            baseline: Some(baseline),
+            ..self
+        }
     }
+}
+
+/// Draws one chart on `area`: legend strip, axes with units and dates,
+/// annotations (the 2028 halving, the first squeeze) and the series. The title is
+/// left to the page around it; see [`draw_with_title`] for a self-contained image.
+/// Bad data (no months, NaN, flat series) gives an empty or neutral chart, never
+/// a panic.
+pub fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    area: &DrawingArea<DB, Shift>,
+    view: &ChartView<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&view.style.background)?;
+    draw_plot(kind, area, view)?;
+    area.present()
+}
+
+/// Like [`draw`], with the chart's title written above it: for exported images
+/// (PNG, SVG) that must stand on their own.
+pub fn draw_with_title<DB: DrawingBackend>(
+    kind: ChartKind,
+    area: &DrawingArea<DB, Shift>,
+    view: &ChartView<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&view.style.background)?;
+    let below = timeline::title_strip(area, kind.title(view.lang), &view.style)?;
+    draw_plot(kind, &below, view)?;
+    area.present()
+}
+
+fn draw_plot<DB: DrawingBackend>(
+    kind: ChartKind,
+    area: &DrawingArea<DB, Shift>,
+    view: &ChartView<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match kind {
+        ChartKind::CashRunway => cash_runway::draw(area, view),
+        ChartKind::BtcHashprice => btc_hashprice::draw(area, view),
+        ChartKind::AiCapacity => ai_capacity::draw(area, view),
+        ChartKind::RevenueMix => revenue_mix::draw(area, view),
+    }
+}
+
+/// The chart's data as a table of formatted text, one row per month, for the
+/// accessible data-table view.
+pub fn table(kind: ChartKind, outcome: &Outcome, lang: Lang) -> DataTable {
+    match kind {
+        ChartKind::CashRunway => cash_runway::table(outcome, lang),
+        ChartKind::BtcHashprice => btc_hashprice::table(outcome, lang),
+        ChartKind::AiCapacity => ai_capacity::table(outcome, lang),
+        ChartKind::RevenueMix => revenue_mix::table(outcome, lang),
+    }
+}
+
+/// The Italian name of an operator archetype, by its id (`"neocloud"`, …); `None`
+/// for English (use the model's name) and for an id this crate does not know.
+///
+/// ```
+/// use squeeze_charts::{archetype_name, Lang};
+/// assert_eq!(archetype_name("pure_miner", Lang::It), Some("Miner puro"));
+/// assert_eq!(archetype_name("pure_miner", Lang::En), None);
+/// ```
+pub fn archetype_name(id: &str, lang: Lang) -> Option<&'static str> {
+    if lang == Lang::En {
+        return None;
+    }
+    let italian = match id {
+        "landlord" => "Locatore",
+        "neocloud" => "Neocloud",
+        "backstopped_developer" => "Sviluppatore garantito",
+        "pure_miner" => "Miner puro",
+        "late_converter" => "Convertitore tardivo",
+        "leveraged_miner_2022" => "Miner indebitato (2022)",
+        "lightly_levered_miner_2022" => "Miner poco indebitato (2022)",
+        "hybrid" => "Miner ibrido indebitato",
+        _ => return None,
+    };
+    Some(italian)
+}
+
+/// An operator's name in `lang`: the Italian name if there is one, else the
+/// model's.
+pub(crate) fn miner_name(miner: &squeeze_model::MinerOutcome, lang: Lang) -> &'static str {
+    archetype_name(miner.archetype, lang).unwrap_or(miner.name)
 }
 
 /// Cash of each operator archetype over time, in millions of US dollars, with a
-/// marker at each operator's first squeeze.
+/// marker at each operator's first squeeze: the [`ChartKind::CashRunway`] chart in
+/// English, kept for callers written before [`draw`].
 pub fn draw_cash_runway<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     outcome: &Outcome,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&style.background)?;
-    let months = &outcome.series.months;
-    let Some(last) = months.len().checked_sub(1) else {
-        return Ok(());
-    };
-    let to_millions = |usd: f64| usd / 1e6;
-    let (mut low, mut high) = (0.0_f64, 0.0_f64);
-    for cash in outcome.miners.iter().flat_map(|miner| &miner.cash_usd) {
-        low = low.min(to_millions(*cash));
-        high = high.max(to_millions(*cash));
-    }
-    let pad = ((high - low) * 0.08).max(1.0);
-    let year_starts: Vec<i32> = (0..=last)
-        .filter(|&i| months[i].month() == 1)
-        .map(|i| i as i32)
-        .collect();
-
-    let mut chart = ChartBuilder::on(area)
-        .margin(style.px(12.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(64.0))
-        .build_cartesian_2d(
-            (0..last as i32).with_key_points(year_starts),
-            (low - pad)..(high + pad),
-        )?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style.grid)
-        .axis_style(style.foreground)
-        .label_style(style.font(12.0))
-        .axis_desc_style(style.font(13.0))
-        .x_desc("Month")
-        .y_desc("Cash (US$ millions)")
-        .x_label_formatter(&|&i| {
-            months
-                .get(i as usize)
-                .map(|m| m.year().to_string())
-                .unwrap_or_default()
-        })
-        .y_label_formatter(&|&v| format!("{v:.0}"))
-        .draw()?;
-
-    // Zero line: below it, an operator cannot pay its way.
-    chart.draw_series(LineSeries::new(
-        [(0, 0.0), (last as i32, 0.0)],
-        style.foreground.stroke_width(1),
-    ))?;
-
-    for (miner, colour) in outcome.miners.iter().zip(PALETTE.iter().cycle()) {
-        let points = miner
-            .cash_usd
-            .iter()
-            .enumerate()
-            .map(|(i, cash)| (i as i32, to_millions(*cash)));
-        chart
-            .draw_series(LineSeries::new(points, colour.stroke_width(style.px(2.5))))?
-            .label(miner.name)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 16, y + 4)], colour.filled()));
-        if let Some(month) = miner.squeeze_month {
-            let cash = miner.cash_usd.get(month as usize).copied().unwrap_or(0.0);
-            chart.draw_series([Circle::new(
-                (month as i32, to_millions(cash)),
-                style.px(6.0),
-                colour.stroke_width(style.px(2.5)),
-            )])?;
-        }
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(style.background.mix(0.85))
-        .border_style(style.grid)
-        .label_font(style.font(12.0))
-        .draw()?;
-    area.present()
+    draw(
+        ChartKind::CashRunway,
+        area,
+        &ChartView::new(outcome, Lang::En, *style),
+    )
 }
