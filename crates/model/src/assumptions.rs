@@ -387,7 +387,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         label: "Operating cost of a leased AI shell",
         value: LANDLORD_OPEX_USD_PER_MW_YEAR,
         unit: "$/MW/year",
-        source: "TeraWulf–Fluidstack JV offering: ~$42.7M first-year opex for ~200 MW; NOI margins of 80–85% (Cipher, TeraWulf).",
+        source: "TeraWulf–Fluidstack JV note offering: ~$42.7M first-year opex for its 168 MW (~$0.25M per MW); NOI margins of 80–85% (Cipher, TeraWulf).",
         estimate: false,
     },
     Assumption {

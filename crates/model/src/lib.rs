@@ -48,3 +48,44 @@ pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS}
 pub use outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
 pub use presets::{presets, Preset, PRESETS};
 pub use time::YearMonth;
+
+#[cfg(test)]
+mod docs {
+    /// MODEL.md must describe every lever, assumption, archetype and preset, so the
+    /// documentation cannot silently fall behind the tables.
+    #[test]
+    fn model_md_covers_every_table_row() {
+        let doc = include_str!("../MODEL.md");
+        for lever in crate::LEVERS {
+            assert!(
+                doc.contains(&format!("`{}`", lever.key)),
+                "MODEL.md misses lever {}",
+                lever.key
+            );
+        }
+        for assumption in crate::ASSUMPTIONS {
+            assert!(
+                doc.contains(&format!("`{}`", assumption.id)),
+                "MODEL.md misses assumption {}",
+                assumption.id
+            );
+        }
+        for era in crate::Era::ALL {
+            assert!(doc.contains(era.id()), "MODEL.md misses era {era}");
+            for archetype in era.archetypes() {
+                assert!(
+                    doc.contains(archetype.name),
+                    "MODEL.md misses archetype {}",
+                    archetype.name
+                );
+            }
+        }
+        for preset in crate::PRESETS {
+            assert!(
+                doc.contains(&format!("`{}`", preset.id)),
+                "MODEL.md misses preset {}",
+                preset.id
+            );
+        }
+    }
+}
