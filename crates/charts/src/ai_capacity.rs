@@ -1,9 +1,11 @@
 //! AI capacity: how much of the AI-ready capacity is used (left axis, 0–100 %) and
-//! what an uncontracted megawatt earns on the spot market (right axis, US$
-//! millions per MW per year). When demand slows, both fall together.
+//! what a megawatt earns (right axis, US$ millions per MW per year) uncontracted on
+//! the spot market and on a long lease. When demand slows, utilisation and the
+//! spot rate fall together while the lease rate holds: the gap is what contracts
+//! protect.
 
 use crate::locale::{format_number, format_percent, format_usd_compact, in_month, Lang};
-use crate::style::series_colour::{AI, SPOT_RATE};
+use crate::style::series_colour::{AI, LEASE_RATE, SPOT_RATE};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
     draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style,
@@ -12,7 +14,7 @@ use crate::timeline::{
 use crate::ChartView;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use squeeze_model::Outcome;
+use squeeze_model::{Outcome, Series};
 
 const MILLION: f64 = 1e6;
 const PERCENT: f64 = 100.0;
@@ -36,6 +38,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
             SPOT_RATE,
             Swatch::Line,
         ),
+        LegendEntry::new(
+            lang.pick("Lease rate (right)", "Canone di locazione (destra)"),
+            LEASE_RATE,
+            Swatch::Line,
+        ),
     ];
     if view.baseline.is_some() {
         let label = lang.pick("Baseline", "Riferimento");
@@ -46,11 +53,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
         return Ok(());
     };
 
-    let rates = std::iter::once(outcome)
+    let all_rates = std::iter::once(outcome)
         .chain(view.baseline)
-        .flat_map(|o| &o.series.spot_rate_usd_per_mw_year)
+        .flat_map(|o| rates(&o.series))
+        .flat_map(|(values, _)| values)
         .map(|usd| usd / MILLION);
-    let (left, right) = (UTILISATION_AXIS_PERCENT, value_range(rates, true));
+    let (left, right) = (UTILISATION_AXIS_PERCENT, value_range(all_rates, true));
     let chart = time_chart(&plot, &timeline, left.clone(), true, style)?;
     let mut chart = chart.set_secondary_coord(timeline.x_range(), right.clone());
     draw_mesh(
@@ -62,8 +70,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     draw_secondary_axis(
         &mut chart,
         lang.pick(
-            "Spot rate (US$ millions per MW per year)",
-            "Prezzo spot (mln $ per MW all'anno)",
+            "Spot and lease rate (US$ millions per MW per year)",
+            "Prezzo spot e canone (mln $ per MW all'anno)",
         ),
         view,
     )?;
@@ -77,31 +85,36 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let shares = utilisation(&series.ai_utilisation);
         let runs = timeline.runs(&series.months, &shares, PERCENT);
         chart.draw_series(ghost_lines(runs, &left, AI, style))?;
-        let runs = timeline.runs(
-            &series.months,
-            &series.spot_rate_usd_per_mw_year,
-            1.0 / MILLION,
-        );
-        chart.draw_secondary_series(ghost_lines(runs, &right, SPOT_RATE, style))?;
+        for (rate, colour) in rates(series) {
+            let runs = timeline.runs(&series.months, rate, 1.0 / MILLION);
+            chart.draw_secondary_series(ghost_lines(runs, &right, colour, style))?;
+        }
     }
     let series = &outcome.series;
-    let runs = timeline.runs(
-        &series.months,
-        &series.spot_rate_usd_per_mw_year,
-        1.0 / MILLION,
-    );
-    chart.draw_secondary_series(lines(runs, &right, line_style(SPOT_RATE, style)))?;
+    for (rate, colour) in rates(series) {
+        let runs = timeline.runs(&series.months, rate, 1.0 / MILLION);
+        chart.draw_secondary_series(lines(runs, &right, line_style(colour, style)))?;
+    }
     let shares = utilisation(&series.ai_utilisation);
     let runs = timeline.runs(&series.months, &shares, PERCENT);
     chart.draw_series(lines(runs, &left, line_style(AI, style)))?;
     Ok(())
 }
 
+/// The rates on the right axis with their colours: the lease first, so the spot
+/// rate that crosses it is drawn on top.
+fn rates(series: &Series) -> [(&[f64], RGBColor); 2] {
+    [
+        (&series.lease_rate_usd_per_mw_year, LEASE_RATE),
+        (&series.spot_rate_usd_per_mw_year, SPOT_RATE),
+    ]
+}
+
 pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
     let series = &outcome.series;
     let caption = lang.pick(
-        "Utilisation of AI-ready capacity (%) and spot rate (US$ millions per MW per year), monthly",
-        "Utilizzo della capacità pronta per l'IA (%) e prezzo spot (mln $ per MW all'anno), mese per mese",
+        "Utilisation of AI-ready capacity (%), spot and lease rates (US$ millions per MW per year), monthly",
+        "Utilizzo della capacità pronta per l'IA (%), prezzo spot e canone (mln $ per MW all'anno), mese per mese",
     );
     let columns = vec![
         Column::of(
@@ -114,6 +127,12 @@ pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
             lang.pick("Spot rate (US$M/MW/year)", "Prezzo spot (mln $/MW/anno)")
                 .to_owned(),
             &series.spot_rate_usd_per_mw_year,
+            move |usd| format_number(usd / MILLION, 2, lang),
+        ),
+        Column::of(
+            lang.pick("Lease rate (US$M/MW/year)", "Canone (mln $/MW/anno)")
+                .to_owned(),
+            &series.lease_rate_usd_per_mw_year,
             move |usd| format_number(usd / MILLION, 2, lang),
         ),
     ];
@@ -153,6 +172,20 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
             usd(rate.last.1),
             lang.pick("a year", "all'anno"),
             rate.low_clause(lang, usd),
+        ));
+    }
+    if let Some(lease) = extremes(&series.months, &series.lease_rate_usd_per_mw_year) {
+        let usd = |v| format_usd_compact(v, lang);
+        sentences.push(format!(
+            "{} {} {} {} {}.",
+            lang.pick(
+                "The lease rate on a long contract goes from",
+                "Il canone di un contratto lungo passa da"
+            ),
+            usd(lease.first.1),
+            lang.pick("to", "a"),
+            usd(lease.last.1),
+            lang.pick("a year", "all'anno"),
         ));
     }
     sentences.join(" ")

@@ -135,7 +135,8 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
             hashprice.low_clause(lang, usd),
         ));
     }
-    if let Some(halving) = Timeline::new(&series.months).and_then(|t| t.month_at(t.halving()?)) {
+    let halving = Timeline::new(&series.months).and_then(|t| t.halving(outcome));
+    if let Some((_, halving)) = halving {
         sentences.push(match lang {
             Lang::En => format!(
                 "The halving {} cuts the bitcoin mined per block in half.",

@@ -5,13 +5,13 @@ use crate::locale::{format_month, format_number, format_usd_compact, in_month, m
 use crate::style::palette_colour;
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, extremes, ghost_lines, legend_strip, line_style, lines, time_chart,
-    value_range, LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, extremes, ghost_lines, label_at, legend_strip, line_style, lines,
+    time_chart, value_range, LegendEntry, Swatch, Timeline,
 };
 use crate::{miner_name, ChartView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 use squeeze_model::Outcome;
 
 const MILLION: f64 = 1e6;
@@ -65,26 +65,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     )])?;
     draw_events(&mut chart, &timeline, view)?;
 
-    if let Some(baseline) = view.baseline {
-        for (i, miner) in outcome.miners.iter().enumerate() {
-            // Match the baseline's operator by archetype, not by position.
-            if let Some(ghost) = baseline
-                .miners
-                .iter()
-                .find(|b| b.archetype == miner.archetype)
-            {
-                let runs = timeline.runs(&baseline.series.months, &ghost.cash_usd, 1.0 / MILLION);
-                chart.draw_series(ghost_lines(runs, &y_range, palette_colour(i), style))?;
-            }
-        }
-    }
-    for (i, miner) in outcome.miners.iter().enumerate() {
-        let runs = timeline.runs(&outcome.series.months, &miner.cash_usd, 1.0 / MILLION);
-        chart.draw_series(lines(runs, &y_range, line_style(palette_colour(i), style)))?;
-    }
-
     // Rings at each squeeze, labelled with the month; labels of nearby squeezes
-    // are stacked upwards.
+    // are stacked upwards. Labels go under the lines so they never hide data,
+    // rings over them.
     let mut squeezes: Vec<(i32, usize)> = outcome
         .miners
         .iter()
@@ -93,6 +76,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .collect();
     squeezes.sort_unstable();
     let mut stacked: Vec<i32> = Vec::with_capacity(squeezes.len());
+    let mut rings = Vec::with_capacity(squeezes.len());
     for (x, i) in squeezes {
         let miner = &outcome.miners[i];
         let cash = usize::try_from(x)
@@ -113,15 +97,43 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .month_at(x)
             .map(|m| format_month(m, lang))
             .unwrap_or_default();
-        let font = style.font(11.0).pos(Pos::new(HPos::Left, VPos::Bottom));
-        chart.draw_series([EmptyElement::at((x, cash))
-            + Circle::new((0, 0), style.px(6.0), colour.stroke_width(style.px(2.5)))
-            + Text::new(
-                label,
-                (style.offset(6.0), -style.offset(6.0 + 14.0 * row as f64)),
-                font,
-            )])?;
+        let offset = (style.offset(6.0), -style.offset(6.0 + 14.0 * row as f64));
+        let anchor = (HPos::Left, VPos::Bottom);
+        label_at(
+            &mut chart,
+            (x, cash),
+            &label,
+            offset,
+            anchor,
+            style.font(11.0),
+            style,
+        )?;
+        rings.push(Circle::new(
+            (x, cash),
+            style.px(6.0),
+            colour.stroke_width(style.px(2.5)),
+        ));
     }
+
+    if let Some(baseline) = view.baseline {
+        for (i, miner) in outcome.miners.iter().enumerate() {
+            // Match the baseline's operator by archetype, not by position.
+            if let Some(ghost) = baseline
+                .miners
+                .iter()
+                .find(|b| b.archetype == miner.archetype)
+            {
+                let runs = timeline.runs(&baseline.series.months, &ghost.cash_usd, 1.0 / MILLION);
+                chart.draw_series(ghost_lines(runs, &y_range, palette_colour(i), style))?;
+            }
+        }
+    }
+    for (i, miner) in outcome.miners.iter().enumerate() {
+        let runs = timeline.runs(&outcome.series.months, &miner.cash_usd, 1.0 / MILLION);
+        chart.draw_series(lines(runs, &y_range, line_style(palette_colour(i), style)))?;
+    }
+
+    chart.draw_series(rings)?;
     Ok(())
 }
 

@@ -50,7 +50,7 @@ pub enum ChartKind {
     CashRunway,
     /// Bitcoin price and hashprice.
     BtcHashprice,
-    /// Utilisation and spot rate of AI capacity.
+    /// Utilisation of AI capacity, and the spot and lease rates of a megawatt.
     AiCapacity,
     /// Revenue of all operators, split into mining and AI.
     RevenueMix,
@@ -97,8 +97,8 @@ impl ChartKind {
                 "Prezzo del bitcoin e hashprice",
             ),
             ChartKind::AiCapacity => lang.pick(
-                "AI capacity: utilisation and spot rate",
-                "Capacità IA: utilizzo e prezzo spot",
+                "AI capacity: utilisation, spot and lease rates",
+                "Capacità IA: utilizzo, prezzo spot e canone",
             ),
             ChartKind::RevenueMix => lang.pick("Revenue mix: mining and AI", "Ricavi: mining e IA"),
         }

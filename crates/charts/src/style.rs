@@ -32,7 +32,6 @@ pub(crate) mod series_colour {
     /// Spot rate of AI capacity: vermillion.
     pub const SPOT_RATE: RGBColor = PALETTE[1];
     /// Contracted lease rate of AI capacity: reddish purple.
-    #[allow(dead_code)]
     pub const LEASE_RATE: RGBColor = PALETTE[3];
 }
 

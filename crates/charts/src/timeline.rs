@@ -2,7 +2,7 @@
 //! safe value ranges, the title and legend strip, the halving and squeeze
 //! annotations, and lines that break at missing values instead of failing.
 
-use crate::locale::{format_month, format_number, format_year, in_month, Lang};
+use crate::locale::{format_month, format_number, format_year, in_month, month_abbreviation, Lang};
 use crate::style::ChartStyle;
 use crate::ChartView;
 use plotters::chart::DualCoordChartContext;
@@ -12,13 +12,8 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use squeeze_model::YearMonth;
+use squeeze_model::{Outcome, YearMonth};
 use std::ops::Range;
-
-/// The expected month of the next bitcoin halving (block 1,050,000; at ten
-/// minutes a block it falls in spring 2028, after the April 2024 halving at block
-/// 840,000). The block subsidy halves from 3.125 to 1.5625 BTC.
-pub(crate) const HALVING_2028: (i32, u8) = (2028, 4);
 
 /// At most this many year labels on the time axis; longer horizons label every
 /// second (third, …) year.
@@ -84,15 +79,23 @@ impl<'a> Timeline<'a> {
             .copied()
     }
 
-    /// Tick positions: every January (thinned on long horizons), or the first
-    /// month if the horizon holds no January.
+    /// Tick positions: every January (thinned on long horizons); on a horizon
+    /// with fewer than two Januaries, the first month of every quarter.
     pub fn ticks(&self) -> Vec<i32> {
-        let januaries: Vec<i32> = (0..self.months.len())
-            .filter(|&i| self.months[i].month() == 1)
-            .filter_map(|i| i32::try_from(i).ok())
-            .collect();
-        if januaries.is_empty() {
-            return vec![0];
+        let starting = |months_of_year: &[u8]| -> Vec<i32> {
+            (0..self.months.len())
+                .filter(|&i| months_of_year.contains(&self.months[i].month()))
+                .filter_map(|i| i32::try_from(i).ok())
+                .collect()
+        };
+        let januaries = starting(&[1]);
+        if januaries.len() < 2 {
+            let quarters = starting(&[1, 4, 7, 10]);
+            return if quarters.is_empty() {
+                vec![0]
+            } else {
+                quarters
+            };
         }
         let every = januaries.len().div_ceil(MAX_YEAR_TICKS);
         januaries.into_iter().step_by(every).collect()
@@ -103,18 +106,22 @@ impl<'a> Timeline<'a> {
         (0..self.last()).with_key_points(self.ticks())
     }
 
-    /// The tick label at an x index: the year at a January, else the month.
+    /// The tick label at an x index: the year at a January, the month and year
+    /// at the first month, else the month alone (`Apr`).
     pub fn tick_label(&self, index: i32, lang: Lang) -> String {
         match self.month_at(index) {
             Some(month) if month.month() == 1 => format_year(month.year()),
-            Some(month) => format_month(month, lang),
+            Some(month) if index == 0 => format_month(month, lang),
+            Some(month) => month_abbreviation(month.month(), lang).to_owned(),
             None => String::new(),
         }
     }
 
-    /// The x index of the 2028 halving, if it falls within the timeline.
-    pub fn halving(&self) -> Option<i32> {
-        self.index_of(YearMonth::new(HALVING_2028.0, HALVING_2028.1))
+    /// The x index and month of the era's bitcoin halving (April 2028 for late
+    /// 2025, as the model assumes), if it falls within the timeline.
+    pub fn halving(&self, outcome: &Outcome) -> Option<(i32, YearMonth)> {
+        let x = self.index_of_offset(outcome.era.halving_month())?;
+        Some((x, self.month_at(x)?))
     }
 
     /// `values` (one per month of `months`, multiplied by `factor`) placed on this
@@ -427,17 +434,22 @@ pub(crate) fn draw_secondary_axis<DB: DrawingBackend>(
         .draw()
 }
 
-/// The vertical markers every time chart carries: the 2028 halving, and the first
-/// squeeze of the current outcome.
+/// The vertical markers every time chart carries: the bitcoin halving (2028 for
+/// late 2025), and the first squeeze of the current outcome.
 pub(crate) fn draw_events<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, TimeCoord>,
     timeline: &Timeline<'_>,
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let lang = view.lang;
-    let halving = timeline
-        .halving()
-        .map(|x| (x, lang.pick("2028 halving", "halving 2028").to_owned()));
+    let halving = timeline.halving(view.outcome).map(|(x, month)| {
+        let year = format_year(month.year());
+        let label = match lang {
+            Lang::En => format!("{year} halving"),
+            Lang::It => format!("halving {year}"),
+        };
+        (x, label)
+    });
     let squeeze = view
         .outcome
         .squeeze_month
@@ -481,10 +493,55 @@ fn draw_event<DB: DrawingBackend>(
         (HPos::Left, style.offset(4.0))
     };
     let dy = style.offset(4.0 + 16.0 * row as f64);
-    let font = style.font(11.0).pos(Pos::new(hpos, VPos::Top));
-    chart.draw_series([
-        EmptyElement::at((x, y_range.end)) + Text::new(label.to_owned(), (dx, dy), font)
-    ])?;
+    let at = (x, y_range.end);
+    label_at(
+        chart,
+        at,
+        label,
+        (dx, dy),
+        (hpos, VPos::Top),
+        style.font(11.0),
+        style,
+    )
+}
+
+/// `text` beside the data point `at`, offset by `(dx, dy)` device pixels and
+/// anchored there by `(hpos, vpos)`, on a backdrop of the page colour so it stays
+/// legible over lines and grid.
+pub(crate) fn label_at<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, TimeCoord>,
+    at: Point,
+    text: &str,
+    (dx, dy): (i32, i32),
+    (hpos, vpos): (HPos, VPos),
+    font: TextStyle<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (width, height) = chart.plotting_area().estimate_text_size(text, &font)?;
+    let (width, height) = (
+        i32::try_from(width).unwrap_or(0),
+        i32::try_from(height).unwrap_or(0),
+    );
+    let left = match hpos {
+        HPos::Left => dx,
+        HPos::Right => dx - width,
+        HPos::Center => dx - width / 2,
+    };
+    let top = match vpos {
+        VPos::Top => dy,
+        VPos::Bottom => dy - height,
+        VPos::Center => dy - height / 2,
+    };
+    let pad = style.offset(2.0);
+    let backdrop = Rectangle::new(
+        [
+            (left - pad, top - pad),
+            (left + width + pad, top + height + pad),
+        ],
+        style.background.mix(0.85).filled(),
+    );
+    let label = Text::new(text.to_owned(), (dx, dy), font.pos(Pos::new(hpos, vpos)));
+    chart.draw_series([EmptyElement::at(at) + backdrop + label])?;
     Ok(())
 }
 
@@ -526,11 +583,13 @@ pub(crate) fn extremes(months: &[YearMonth], values: &[f64]) -> Option<Extremes>
 }
 
 impl Extremes {
-    /// `, lowest … in …` when the low is neither the first nor the last value
-    /// (which a sentence has already given); empty otherwise.
+    /// `, lowest … in …` when the low is clearly below both the first and the
+    /// last value (which a sentence has already given); empty otherwise.
     pub fn low_clause(&self, lang: Lang, format: impl Fn(f64) -> String) -> String {
         let (month, value) = self.low;
-        if month == self.first.0 || month == self.last.0 {
+        let ends = self.first.1.min(self.last.1);
+        let tolerance = self.first.1.abs().max(self.last.1.abs()) * 1e-3;
+        if value >= ends - tolerance {
             return String::new();
         }
         let lowest = lang.pick("lowest", "minimo");
@@ -575,8 +634,8 @@ mod tests {
         let timeline = Timeline::new(&five_years).expect("months");
         assert_eq!(timeline.ticks(), vec![0, 12, 24, 36, 48]);
         assert_eq!(timeline.tick_label(12, Lang::En), "2027");
-        assert_eq!(timeline.tick_label(13, Lang::It), "feb 2027");
-        assert_eq!(timeline.halving(), Some(27));
+        assert_eq!(timeline.tick_label(13, Lang::It), "feb");
+        assert_eq!(timeline.tick_label(0, Lang::It), "2026");
 
         let twenty_years = months(YearMonth::new(2026, 7), 240);
         let ticks = Timeline::new(&twenty_years).expect("months").ticks();
@@ -584,8 +643,14 @@ mod tests {
 
         let short = months(YearMonth::new(2026, 3), 6);
         let timeline = Timeline::new(&short).expect("months");
-        assert_eq!(timeline.ticks(), vec![0]);
-        assert_eq!(timeline.halving(), None);
+        assert_eq!(timeline.ticks(), vec![1, 4]);
+        assert_eq!(timeline.tick_label(0, Lang::It), "mar 2026");
+        assert_eq!(timeline.tick_label(1, Lang::En), "Apr");
+        let one_year = months(YearMonth::new(2022, 1), 12);
+        let timeline = Timeline::new(&one_year).expect("months");
+        assert_eq!(timeline.ticks(), vec![0, 3, 6, 9]);
+        let two_months = months(YearMonth::new(2026, 5), 2);
+        assert_eq!(Timeline::new(&two_months).expect("months").ticks(), vec![0]);
         assert!(Timeline::new(&[]).is_none());
     }
 

@@ -7,9 +7,9 @@ use plotters::prelude::*;
 use squeeze_charts::locale::{format_month, in_month};
 use squeeze_charts::{
     archetype_name, draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle,
-    ChartView, Lang,
+    ChartView, Lang, PALETTE,
 };
-use squeeze_model::{run, Outcome, Scenario, YearMonth};
+use squeeze_model::{run, Era, Outcome, Scenario, YearMonth};
 
 const SIZE: (u32, u32) = (720, 440);
 
@@ -77,9 +77,12 @@ fn axis_texts(kind: ChartKind, lang: Lang) -> Vec<&'static str> {
         (ChartKind::BtcHashprice, Lang::It) => {
             vec!["Prezzo del bitcoin (migliaia di $)", "al giorno"]
         }
-        (ChartKind::AiCapacity, Lang::En) => vec!["AI utilisation (%)", "Spot rate (US$ millions"],
+        (ChartKind::AiCapacity, Lang::En) => vec!["AI utilisation (%)", "Spot and lease rate (US$"],
         (ChartKind::AiCapacity, Lang::It) => {
-            vec!["Utilizzo della capacità IA (%)", "Prezzo spot (mln $"]
+            vec![
+                "Utilizzo della capacità IA (%)",
+                "Prezzo spot e canone (mln $",
+            ]
         }
         (ChartKind::RevenueMix, Lang::En) => vec!["Revenue (US$ millions per month)"],
         (ChartKind::RevenueMix, Lang::It) => vec!["Ricavi (mln $ al mese)"],
@@ -138,6 +141,69 @@ fn every_chart_draws_in_both_languages_with_and_without_baseline() {
                 let ghost = lang.pick("Baseline", "Riferimento");
                 assert_eq!(svg.contains(ghost), baseline.is_some(), "{case}: legend");
             }
+        }
+    }
+}
+
+#[test]
+fn the_2022_replay_draws_and_marks_a_halving_only_inside_its_horizon() {
+    let outcome = run(&Scenario {
+        era: Era::Crypto2022,
+        ..Scenario::default()
+    });
+    let halving = outcome.series.months[0].plus_months(outcome.era.halving_month());
+    let inside = outcome.series.months.contains(&halving);
+    for kind in ChartKind::ALL {
+        for lang in Lang::ALL {
+            let svg = render(
+                kind,
+                &ChartView::new(&outcome, lang, ChartStyle::light(1.0)),
+            );
+            let label = match lang {
+                Lang::En => format!("{} halving", halving.year()),
+                Lang::It => format!("halving {}", halving.year()),
+            };
+            assert_eq!(svg.contains(&label), inside, "{kind:?} {lang}");
+            assert_eq!(
+                table(kind, &outcome, lang).rows.len(),
+                outcome.series.months.len()
+            );
+        }
+    }
+}
+
+/// `stroke="#RRGGBB"` for a palette colour, as plotters' SVG backend writes it.
+fn stroke(colour: RGBColor) -> String {
+    format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\"",
+        colour.0, colour.1, colour.2
+    )
+}
+
+#[test]
+fn every_legend_line_is_drawn_in_the_plot_too() {
+    let outcome = stressed();
+    // (chart, palette indices of its solid lines): each colour appears in the
+    // legend swatch and at least once more in the plot.
+    let cases = [
+        (ChartKind::BtcHashprice, vec![4, 0]),
+        (ChartKind::AiCapacity, vec![2, 1, 3]),
+        (
+            ChartKind::CashRunway,
+            (0..outcome.miners.len()).collect::<Vec<_>>(),
+        ),
+    ];
+    for (kind, colours) in cases {
+        let svg = render(
+            kind,
+            &ChartView::new(&outcome, Lang::En, ChartStyle::light(1.0)),
+        );
+        for index in colours {
+            let count = svg.matches(&stroke(PALETTE[index % PALETTE.len()])).count();
+            assert!(
+                count >= 2,
+                "{kind:?}: palette colour {index} drawn {count} times"
+            );
         }
     }
 }
@@ -244,8 +310,8 @@ fn tables_have_one_row_per_month_and_a_cell_per_header() {
                 let data = table(kind, &outcome, lang);
                 let columns = match kind {
                     ChartKind::CashRunway => outcome.miners.len(),
-                    ChartKind::BtcHashprice | ChartKind::AiCapacity => 2,
-                    ChartKind::RevenueMix => 3,
+                    ChartKind::BtcHashprice => 2,
+                    ChartKind::AiCapacity | ChartKind::RevenueMix => 3,
                 };
                 assert_eq!(data.headers.len(), columns + 1, "{kind:?}");
                 assert_eq!(data.headers[0], lang.pick("Month", "Mese"));
@@ -285,6 +351,7 @@ fn edit_series(outcome: &mut Outcome, edit: &dyn Fn(&mut Vec<f64>)) {
         &mut series.hashprice_usd_per_ph_day,
         &mut series.ai_utilisation,
         &mut series.spot_rate_usd_per_mw_year,
+        &mut series.lease_rate_usd_per_mw_year,
         &mut series.ai_revenue_usd,
         &mut series.mining_revenue_usd,
     ] {
