@@ -9,13 +9,14 @@
 #   make test-browser  wasm-pack test --headless --chrome (components)
 #   make test-e2e      release build + Playwright end-to-end tests
 #   make bench         criterion benchmarks of the model
+#   make bench-browser slider drag benchmark in headless Chromium (work per input)
 #   make size          release bundle sizes (raw, gzip, brotli)
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: serve test test-native test-browser test-e2e build bench size
+.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size
 
 serve:
 	scripts/bootstrap.sh build
@@ -39,6 +40,9 @@ test-e2e: build
 
 bench:
 	cargo bench -p squeeze-model
+
+bench-browser: build
+	node e2e/bench.mjs
 
 size: build
 	node scripts/size-report.mjs dist

@@ -1,105 +1,275 @@
-//! Numbers and sentences for readers: lever values with units, money, and the
-//! outcome summary. Plain functions over model values, so they are testable
-//! without a DOM.
+//! Numbers and sentences for readers, in the page language: lever values with
+//! units, the headline figures and the outcome summary. Plain functions over model
+//! values (number formatting itself is `squeeze_charts::locale`, shared with the
+//! charts and the CLI), so they are testable without a DOM.
 
-use squeeze_model::{Lever, Outcome, Unit};
+use crate::i18n::{strings, Lang};
+use squeeze_charts::locale::{
+    format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact,
+};
+use squeeze_model::{Assumption, Lever, Outcome, Unit};
 
 /// A lever's value as a reader sees it, with its unit: `35%`, `4.0×`, `$40/MWh`.
-pub fn lever_value(lever: &Lever, value: f64) -> String {
+pub fn lever_value(lever: &Lever, value: f64, lang: Lang) -> String {
     // Percent levers with steps finer than one point show two decimals.
     let decimals = if lever.step * 100.0 < 1.0 { 2 } else { 0 };
-    let percent = value * 100.0;
     match lever.unit {
-        Unit::Share => format!("{percent:.decimals$}%"),
-        Unit::RatePerYear => format!("{percent:.decimals$}% a year"),
-        Unit::Change => format!("{percent:+.decimals$}%"),
-        Unit::Multiple => format!("{value:.1}×"),
-        Unit::UsdPerMwh => format!("${value:.0}/MWh"),
-        Unit::Number => format!("{value:.2}"),
-    }
-}
-
-/// US dollars with a scale word: `$850M`, `$1.2B`.
-pub fn usd(value: f64) -> String {
-    let magnitude = value.abs();
-    let sign = if value < 0.0 { "−" } else { "" };
-    if magnitude >= 1e9 {
-        format!("{sign}${:.1}B", magnitude / 1e9)
-    } else if magnitude >= 1e6 {
-        format!("{sign}${:.0}M", magnitude / 1e6)
-    } else {
-        format!("{sign}${}", thousands(magnitude))
-    }
-}
-
-/// A whole number with thousands separators: `12,345`.
-pub fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+        Unit::Share => format_percent(value, decimals, lang),
+        Unit::RatePerYear => format!(
+            "{} {}",
+            format_percent(value, decimals, lang),
+            lang.pick("a year", "l'anno")
+        ),
+        Unit::Change => {
+            let sign = if value > 0.0 { "+" } else { "" };
+            format!("{sign}{}", format_percent(value, decimals, lang))
         }
-        out.push(ch);
+        Unit::Multiple => format!("{}×", format_number(value, 1, lang)),
+        Unit::UsdPerMwh => format!("{}/MWh", format_usd(value, lang)),
+        Unit::Number => format_number(value, 2, lang),
     }
-    if value < -0.5 {
-        out.insert(0, '−');
-    }
-    out
 }
 
-/// The outcome in one or two sentences a reader understands without the chart.
-pub fn summary(outcome: &Outcome) -> String {
-    let squeezed: Vec<&str> = outcome
+/// A fixed assumption's value with its unit.
+pub fn assumption_value(assumption: &Assumption, lang: Lang) -> String {
+    let decimals = if assumption.value.fract() == 0.0 || assumption.value.abs() >= 100.0 {
+        0
+    } else {
+        2
+    };
+    let estimate = if assumption.estimate {
+        format!(" ({})", strings(lang).estimate)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {}{estimate}",
+        format_number(assumption.value, decimals, lang),
+        assumption.unit
+    )
+}
+
+/// The name of an operator archetype, in the page language, in running text.
+fn archetype(outcome: &Outcome, index: usize, lang: Lang) -> String {
+    let miner = &outcome.miners[index];
+    let name = squeeze_charts::archetype_name(miner.archetype, lang).unwrap_or(miner.name);
+    lang.pick(
+        format!("the {}", name.to_lowercase()),
+        format!("il {}", name.to_lowercase()),
+    )
+}
+
+fn and_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("and", "e")),
+    }
+}
+
+/// The outcome in two sentences a reader understands without the charts: when the
+/// first squeeze comes, who is hit, how much bitcoin is dumped, how big the
+/// funding gap is; or, without a squeeze, how close the weakest operator comes.
+pub fn summary(outcome: &Outcome, lang: Lang) -> String {
+    let Some(end) = outcome.series.months.last().copied() else {
+        return String::new();
+    };
+    match (outcome.squeeze_month, outcome.squeeze_date) {
+        (Some(month), Some(date)) => {
+            let hit: Vec<String> = (0..outcome.miners.len())
+                .filter(|&i| outcome.miners[i].squeeze_month.is_some())
+                .map(|i| archetype(outcome, i, lang))
+                .collect();
+            let share = format_percent(outcome.distressed_capacity_share, 0, lang);
+            let btc = format_btc(outcome.forced_btc_sales, lang);
+            let gap = format_usd_compact(outcome.funding_gap_usd, lang);
+            match lang {
+                Lang::En => format!(
+                    "The first liquidity squeeze hits in {}, {} in: {} cannot meet {} obligations by {end}. \
+                     {share} of converted AI capacity ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
+                    format_month(date, lang),
+                    months(month + 1, lang),
+                    and_list(&hit, lang),
+                    if hit.len() == 1 { "its" } else { "their" },
+                    end = format_month(end, lang),
+                ),
+                Lang::It => format!(
+                    "La prima crisi di liquidità arriva a {}, dopo {}: {} entro {end} non {} a far fronte agli impegni. \
+                     Il {share} della capacità IA convertita finisce in difficoltà, le vendite forzate scaricano {btc} \
+                     e il fabbisogno scoperto arriva a {gap}.",
+                    format_month(date, lang),
+                    months(month + 1, lang),
+                    and_list(&hit, lang),
+                    if hit.len() == 1 { "riesce" } else { "riescono" },
+                    end = format_month(end, lang),
+                ),
+            }
+        }
+        _ => {
+            let trough = format_usd(outcome.btc_price_trough_usd, lang);
+            let weakest = weakest_cash(outcome);
+            let tail = weakest.map(|(i, month, cash)| {
+                let who = archetype(outcome, i, lang);
+                let when = outcome
+                    .series
+                    .months
+                    .get(month)
+                    .map(|m| format_month(*m, lang))
+                    .unwrap_or_default();
+                let cash = format_usd_compact(cash, lang);
+                lang.pick(
+                    format!(" The tightest spot: {who} is down to {cash} of cash in {when}."),
+                    format!(" Il momento più difficile: {who} scende a {cash} di cassa a {when}."),
+                )
+            });
+            lang.pick(
+                format!(
+                    "No operator is squeezed before {}. Bitcoin's low is {trough}.{}",
+                    format_month(end, lang),
+                    tail.clone().unwrap_or_default()
+                ),
+                format!(
+                    "Nessun operatore va in crisi di liquidità prima di {}. Il minimo del bitcoin è {trough}.{}",
+                    format_month(end, lang),
+                    tail.unwrap_or_default()
+                ),
+            )
+        }
+    }
+}
+
+/// The operator and month with the lowest cash: `(miner index, month, cash)`.
+fn weakest_cash(outcome: &Outcome) -> Option<(usize, usize, f64)> {
+    outcome
         .miners
         .iter()
-        .filter(|miner| miner.squeeze_month.is_some())
-        .map(|miner| miner.name)
-        .collect();
-    match (outcome.squeeze_month, outcome.squeeze_date) {
-        (Some(month), Some(date)) => format!(
-            "A liquidity squeeze hits in {date}, {} from the start: {} cannot meet {} obligations. \
-             Forced sales dump {} BTC and leave a funding gap of {}.",
-            months(month + 1),
-            list(&squeezed),
-            if squeezed.len() == 1 { "its" } else { "their" },
-            thousands(outcome.forced_btc_sales),
-            usd(outcome.funding_gap_usd),
+        .enumerate()
+        .flat_map(|(i, miner)| {
+            miner
+                .cash_usd
+                .iter()
+                .enumerate()
+                .map(move |(m, cash)| (i, m, *cash))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+}
+
+fn months(count: u32, lang: Lang) -> String {
+    match (count, lang) {
+        (1, Lang::En) => "1 month".into(),
+        (1, Lang::It) => "1 mese".into(),
+        (n, Lang::En) => format!("{n} months"),
+        (n, Lang::It) => format!("{n} mesi"),
+    }
+}
+
+/// One headline figure: label with unit, value, and the change against the
+/// baseline (with whether it is a change for the worse).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// What the figure is, with its unit.
+    pub label: &'static str,
+    /// The value as text.
+    pub value: String,
+    /// The change against the baseline, if one is pinned and it differs.
+    pub delta: Option<String>,
+    /// Whether the change makes the squeeze worse.
+    pub worse: bool,
+}
+
+/// The five headline figures of BRIEF.md, with changes against `baseline`.
+pub fn metrics(outcome: &Outcome, baseline: Option<&Outcome>, lang: Lang) -> Vec<Figure> {
+    let text = strings(lang);
+    let figure = |label, value, change: Option<(String, bool)>| Figure {
+        label,
+        value,
+        worse: change.as_ref().is_some_and(|(_, worse)| *worse),
+        delta: change.map(|(shown, _)| format!("{shown} {}", text.vs_baseline)),
+    };
+    // A numeric change, signed, shown only when it is not zero.
+    let change =
+        |now: f64, then: Option<f64>, higher_is_worse: bool, show: &dyn Fn(f64) -> String| {
+            let d = now - then?;
+            (d.abs() > 1e-9).then(|| {
+                let sign = if d > 0.0 { "+" } else { "−" };
+                (
+                    format!("{sign}{}", show(d.abs())),
+                    (d > 0.0) == higher_is_worse,
+                )
+            })
+        };
+    let first_change = baseline.and_then(|b| match (outcome.squeeze_month, b.squeeze_month) {
+        (Some(now), Some(then)) if now < then => Some((
+            format!(
+                "{} {}",
+                months(then - now, lang),
+                lang.pick("earlier", "prima")
+            ),
+            true,
+        )),
+        (Some(now), Some(then)) if now > then => Some((
+            format!(
+                "{} {}",
+                months(now - then, lang),
+                lang.pick("later", "dopo")
+            ),
+            false,
+        )),
+        (Some(_), None) => Some((lang.pick("new", "nuova").to_string(), true)),
+        (None, Some(_)) => Some((lang.pick("averted", "evitata").to_string(), false)),
+        _ => None,
+    });
+    let first = outcome
+        .squeeze_date
+        .map_or_else(|| text.no_squeeze.to_string(), |d| format_month(d, lang));
+    let points = |d: f64| {
+        format!(
+            "{} {}",
+            format_number(d * 100.0, 0, lang),
+            lang.pick("pts", "punti")
+        )
+    };
+    vec![
+        figure(text.first_squeeze, first, first_change),
+        figure(
+            text.distressed_share,
+            format_percent(outcome.distressed_capacity_share, 0, lang),
+            change(
+                outcome.distressed_capacity_share,
+                baseline.map(|b| b.distressed_capacity_share),
+                true,
+                &points,
+            ),
         ),
-        _ => {
-            let last = outcome
-                .series
-                .months
-                .last()
-                .map(|m| m.to_string())
-                .unwrap_or_default();
-            format!(
-                "No operator runs out of cash before {last}. Bitcoin's lowest price is {}.",
-                usd(outcome.btc_price_trough_usd)
-            )
-        }
-    }
-}
-
-fn months(count: u32) -> String {
-    if count == 1 {
-        "1 month".into()
-    } else {
-        format!("{count} months")
-    }
-}
-
-fn list(names: &[&str]) -> String {
-    match names {
-        [] => "no operator".into(),
-        [one] => format!("the {}", one.to_lowercase()),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(|n| n.to_lowercase()).collect();
-            format!(
-                "the {} and the {}",
-                rest.join(", the "),
-                last.to_lowercase()
-            )
-        }
-    }
+        figure(
+            text.forced_btc_sales,
+            format_btc(outcome.forced_btc_sales, lang),
+            change(
+                outcome.forced_btc_sales,
+                baseline.map(|b| b.forced_btc_sales),
+                true,
+                &|d| format_btc(d, lang),
+            ),
+        ),
+        figure(
+            text.btc_trough,
+            format_usd(outcome.btc_price_trough_usd, lang),
+            change(
+                outcome.btc_price_trough_usd,
+                baseline.map(|b| b.btc_price_trough_usd),
+                false,
+                &|d| format_usd(d, lang),
+            ),
+        ),
+        figure(
+            text.funding_gap,
+            format_usd_compact(outcome.funding_gap_usd, lang),
+            change(
+                outcome.funding_gap_usd,
+                baseline.map(|b| b.funding_gap_usd),
+                true,
+                &|d| format_usd_compact(d, lang),
+            ),
+        ),
+    ]
 }

@@ -1,12 +1,14 @@
 //! Component tests in a real browser (`wasm-pack test --headless --chrome`): mount
-//! the explorer, move sliders as a reader would, and check what the page shows.
+//! the explorer, use it as a reader would (sliders, presets, compare, language),
+//! and check what the page shows.
 #![cfg(target_arch = "wasm32")]
 
+use squeeze_app::i18n::{lever_text, preset_text, Lang};
 use squeeze_app::{format, App};
-use squeeze_model::{run, Scenario, LEVERS};
+use squeeze_model::{run, Preset, Scenario, LEVERS};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, HtmlInputElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,18 +28,22 @@ async fn mount() -> Element {
     root
 }
 
-fn summary(root: &Element) -> String {
-    root.query_selector("[role=status]")
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
         .expect("valid selector")
-        .expect("a status element")
-        .text_content()
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn summary(root: &Element) -> String {
+    text(root, "[role=status]")
 }
 
 fn slider(root: &Element, key: &str) -> HtmlInputElement {
-    root.query_selector(&format!("input#lever-{key}"))
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("slider for {key}"))
+    find(root, &format!("input#lever-{key}"))
         .dyn_into()
         .expect("an input element")
 }
@@ -52,20 +58,41 @@ async fn drag(root: &Element, key: &str, value: f64) {
     yew::scheduler::flush().await;
 }
 
+async fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .dyn_into::<HtmlElement>()
+        .expect("an element")
+        .click();
+    yew::scheduler::flush().await;
+}
+
+fn button_with_text(root: &Element, label: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").expect("valid selector");
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|b| b.text_content().is_some_and(|t| t.trim() == label))
+        .unwrap_or_else(|| panic!("a button {label:?}"))
+        .dyn_into()
+        .expect("a button element")
+}
+
 #[wasm_bindgen_test]
-async fn shows_the_three_headline_levers_with_labels_and_units() {
+async fn every_lever_has_a_labelled_slider_headline_ones_first() {
     let root = mount().await;
-    for lever in LEVERS.iter().filter(|lever| lever.headline) {
+    for lever in LEVERS {
         let input = slider(&root, lever.key);
-        let label = root
-            .query_selector(&format!("label[for=lever-{}]", lever.key))
-            .expect("valid selector")
-            .expect("a visible label");
-        assert_eq!(label.text_content().as_deref(), Some(lever.label));
+        let label = text(&root, &format!("label[for=lever-{}]", lever.key));
+        assert_eq!(label, lever.label);
         let valuetext = input
             .get_attribute("aria-valuetext")
             .expect("aria-valuetext");
-        assert_eq!(valuetext, format::lever_value(lever, lever.default));
+        assert_eq!(
+            valuetext,
+            format::lever_value(lever, lever.default, Lang::En)
+        );
+        // Advanced levers live in the collapsible panel, headline ones outside it.
+        let in_panel = input.closest("details").expect("valid selector").is_some();
+        assert_eq!(in_panel, !lever.headline, "{}", lever.key);
     }
 }
 
@@ -73,9 +100,8 @@ async fn shows_the_three_headline_levers_with_labels_and_units() {
 async fn dragging_a_slider_recomputes_the_summary_during_input() {
     let root = mount().await;
     let calm = summary(&root);
-    assert_eq!(calm, format::summary(&run(&Scenario::default())));
+    assert_eq!(calm, format::summary(&run(&Scenario::default()), Lang::En));
 
-    // A hard slowdown with maximum leverage and a chip glut squeezes someone.
     drag(&root, "ai_demand_slowdown", 1.0).await;
     drag(&root, "miner_leverage", 0.9).await;
     drag(&root, "chip_throughput", 10.0).await;
@@ -87,12 +113,11 @@ async fn dragging_a_slider_recomputes_the_summary_during_input() {
         chip_throughput: 10.0,
         ..Scenario::default()
     };
-    assert_eq!(stressed, format::summary(&run(&expected)));
-
-    // The slider shows its new value with unit.
-    let input = slider(&root, "miner_leverage");
+    assert_eq!(stressed, format::summary(&run(&expected), Lang::En));
     assert_eq!(
-        input.get_attribute("aria-valuetext").as_deref(),
+        slider(&root, "miner_leverage")
+            .get_attribute("aria-valuetext")
+            .as_deref(),
         Some("90%")
     );
 }
@@ -100,7 +125,6 @@ async fn dragging_a_slider_recomputes_the_summary_during_input() {
 #[wasm_bindgen_test]
 async fn out_of_range_input_is_clamped_not_accepted() {
     let root = mount().await;
-    // A range input clamps in the browser; the state must agree with what it shows.
     drag(&root, "miner_leverage", 5.0).await;
     let input = slider(&root, "miner_leverage");
     assert_eq!(input.value_as_number(), 0.9);
@@ -111,16 +135,85 @@ async fn out_of_range_input_is_clamped_not_accepted() {
 }
 
 #[wasm_bindgen_test]
+async fn choosing_a_preset_moves_the_sliders_and_reset_returns_to_it() {
+    let root = mount().await;
+    let glut = Preset::by_id("chip_glut").expect("the chip glut preset");
+    let select: HtmlSelectElement = find(&root, "select#preset").dyn_into().expect("a select");
+    select.set_value(glut.id);
+    select
+        .dispatch_event(&Event::new("change").expect("a change event"))
+        .expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        slider(&root, "chip_throughput").value_as_number(),
+        glut.scenario.chip_throughput
+    );
+    assert_eq!(
+        summary(&root),
+        format::summary(&run(&glut.scenario), Lang::En)
+    );
+
+    drag(&root, "chip_throughput", 2.0).await;
+    button_with_text(&root, "Reset").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        slider(&root, "chip_throughput").value_as_number(),
+        glut.scenario.chip_throughput
+    );
+}
+
+#[wasm_bindgen_test]
+async fn compare_shows_changes_against_the_pinned_baseline_until_unpinned() {
+    let root = mount().await;
+    let deltas = |root: &Element| {
+        root.query_selector_all(".metric__delta")
+            .expect("valid selector")
+            .length()
+    };
+    button_with_text(&root, "Pin as baseline").click();
+    yew::scheduler::flush().await;
+    assert_eq!(deltas(&root), 0, "nothing changed yet");
+    drag(&root, "ai_demand_slowdown", 1.0).await;
+    assert!(deltas(&root) > 0, "changes appear beside the figures");
+    assert!(text(&root, ".metrics").contains("vs baseline"));
+    button_with_text(&root, "Unpin baseline").click();
+    yew::scheduler::flush().await;
+    assert_eq!(deltas(&root), 0, "changes go when the baseline is unpinned");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_labels_and_summary() {
+    let root = mount().await;
+    click(&root, "button[lang=it]").await;
+    let lever = &LEVERS[0];
+    assert_eq!(
+        text(&root, &format!("label[for=lever-{}]", lever.key)),
+        lever_text(Lang::It, lever).0
+    );
+    assert_eq!(
+        summary(&root),
+        format::summary(&run(&Scenario::default()), Lang::It)
+    );
+    assert_eq!(
+        gloo_utils::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .as_deref(),
+        Some("it")
+    );
+    click(&root, "button[lang=en]").await;
+    assert_eq!(
+        text(&root, &format!("label[for=lever-{}]", lever.key)),
+        lever.label
+    );
+}
+
+#[wasm_bindgen_test]
 async fn draws_the_chart_on_a_sized_canvas() {
     let root = mount().await;
-    let canvas: web_sys::HtmlCanvasElement = root
-        .query_selector("canvas")
-        .expect("valid selector")
-        .expect("a canvas")
-        .dyn_into()
-        .expect("canvas");
+    let canvas: web_sys::HtmlCanvasElement = find(&root, "canvas").dyn_into().expect("a canvas");
     assert!(
-        canvas.width() >= 280 && canvas.height() >= 200,
+        canvas.width() >= 240 && canvas.height() >= 180,
         "canvas backing store sized"
     );
     assert!(canvas
@@ -129,14 +222,46 @@ async fn draws_the_chart_on_a_sized_canvas() {
 }
 
 #[wasm_bindgen_test]
-fn formats_values_with_units() {
+fn every_lever_and_preset_is_translated() {
+    for lever in LEVERS {
+        assert_ne!(
+            lever_text(Lang::It, lever),
+            (lever.label, lever.explanation),
+            "{} needs Italian text",
+            lever.key
+        );
+    }
+    for preset in Preset::all() {
+        assert_ne!(
+            preset_text(Lang::It, preset).0,
+            preset.name,
+            "{} needs an Italian name",
+            preset.id
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn formats_values_with_units_in_both_languages() {
     let by_key = |key: &str| LEVERS.iter().find(|lever| lever.key == key).expect("lever");
     assert_eq!(
-        format::lever_value(by_key("ai_demand_slowdown"), 0.35),
+        format::lever_value(by_key("ai_demand_slowdown"), 0.35, Lang::En),
         "35%"
     );
-    assert_eq!(format::lever_value(by_key("chip_throughput"), 4.0), "4.0×");
-    assert_eq!(format::usd(1.25e9), "$1.2B");
-    assert_eq!(format::usd(85_000.0), "$85,000");
-    assert_eq!(format::thousands(1_234_567.0), "1,234,567");
+    assert_eq!(
+        format::lever_value(by_key("chip_throughput"), 4.0, Lang::En),
+        "4.0×"
+    );
+    assert_eq!(
+        format::lever_value(by_key("chip_throughput"), 4.0, Lang::It),
+        "4,0×"
+    );
+    assert_eq!(
+        format::lever_value(by_key("btc_price_shock"), -0.2, Lang::En),
+        "-20%"
+    );
+    assert_eq!(
+        format::lever_value(by_key("btc_price_shock"), 0.2, Lang::En),
+        "+20%"
+    );
 }

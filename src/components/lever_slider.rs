@@ -2,6 +2,7 @@
 //! outcome recomputes while the reader drags.
 
 use crate::format;
+use crate::i18n::{lever_text, Lang};
 use squeeze_model::{Lever, LeverId};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -13,6 +14,8 @@ pub struct LeverSliderProps {
     pub lever: &'static Lever,
     /// The current value (model units: fractions for percentages).
     pub value: f64,
+    /// The page language.
+    pub lang: Lang,
     /// Called with the new value on every input event.
     pub on_change: Callback<(LeverId, f64)>,
 }
@@ -23,7 +26,8 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
     let lever = props.lever;
     let id = format!("lever-{}", lever.key);
     let help_id = format!("{id}-help");
-    let shown = format::lever_value(lever, props.value);
+    let shown = format::lever_value(lever, props.value, props.lang);
+    let (label, explanation) = lever_text(props.lang, lever);
     let oninput = {
         let on_change = props.on_change.clone();
         let lever_id = lever.id;
@@ -39,7 +43,7 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
     html! {
         <div class={classes!("lever", lever.headline.then_some("lever--headline"))}>
             <div class="lever__head">
-                <label for={id.clone()}>{ lever.label }</label>
+                <label for={id.clone()}>{ label }</label>
                 // Screen readers get the value from aria-valuetext; this is for the eye.
                 <span class="lever__value" aria-hidden="true">{ shown.clone() }</span>
             </div>
@@ -54,7 +58,7 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
                 aria-describedby={help_id.clone()}
                 {oninput}
             />
-            <p class="lever__help" id={help_id}>{ lever.explanation }</p>
+            <p class="lever__help" id={help_id}>{ explanation }</p>
         </div>
     }
 }

@@ -1,6 +1,14 @@
 //! One component per file, named after what it shows.
 
 pub mod app;
-pub mod cash_chart;
+pub mod assumptions;
+pub mod chart_panel;
+pub mod chart_tabs;
+pub mod compare;
+pub mod export;
+pub mod language_switch;
+pub mod lever_panel;
 pub mod lever_slider;
+pub mod metrics;
+pub mod preset_picker;
 pub mod summary;

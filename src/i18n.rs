@@ -1,0 +1,223 @@
+//! Every string the page shows, in English and Italian (the source article is
+//! Italian). One struct per language: the compiler checks both are complete.
+//! Numbers and dates are formatted by `squeeze_charts::locale`, shared with the
+//! charts and the CLI.
+
+pub use squeeze_charts::locale::Lang;
+
+/// The page's fixed texts in one language.
+#[derive(Debug, PartialEq)]
+pub struct Strings {
+    /// The BCP 47 tag for the `lang` attribute.
+    pub html_lang: &'static str,
+    /// The page title.
+    pub title: &'static str,
+    /// The question under the title.
+    pub lede: &'static str,
+    /// Heading of the lever panel.
+    pub levers: &'static str,
+    /// The summary of the collapsible advanced levers.
+    pub more_levers: &'static str,
+    /// Label of the preset picker.
+    pub preset: &'static str,
+    /// Button: back to the preset's values.
+    pub reset: &'static str,
+    /// Heading of the outcome.
+    pub outcome: &'static str,
+    /// Heading of the headline metrics.
+    pub metrics: &'static str,
+    /// Metric: the first squeeze.
+    pub first_squeeze: &'static str,
+    /// Metric value when nobody is squeezed.
+    pub no_squeeze: &'static str,
+    /// Metric: share of AI MW held by distressed operators.
+    pub distressed_share: &'static str,
+    /// Metric: bitcoin sold under pressure.
+    pub forced_btc_sales: &'static str,
+    /// Metric: the lowest bitcoin price.
+    pub btc_trough: &'static str,
+    /// Metric: the funding gap.
+    pub funding_gap: &'static str,
+    /// Suffix for a delta against the baseline.
+    pub vs_baseline: &'static str,
+    /// Button: pin the current scenario as the baseline.
+    pub pin: &'static str,
+    /// Button: unpin the baseline.
+    pub unpin: &'static str,
+    /// Shown while a baseline is pinned.
+    pub comparing: &'static str,
+    /// Heading of the charts.
+    pub charts: &'static str,
+    /// Toggle: show a chart's data as a table.
+    pub show_table: &'static str,
+    /// Heading of the assumptions panel.
+    pub assumptions: &'static str,
+    /// Assumptions table column.
+    pub col_item: &'static str,
+    /// Assumptions table column.
+    pub col_value: &'static str,
+    /// Assumptions table column.
+    pub col_source: &'static str,
+    /// Marks a figure that is an estimate.
+    pub estimate: &'static str,
+    /// Heading of the export buttons.
+    pub export: &'static str,
+    /// Button: the current chart as PNG.
+    pub export_png: &'static str,
+    /// Button: the outcome series as CSV.
+    pub export_csv: &'static str,
+    /// Button: the scenario as JSON.
+    pub export_json: &'static str,
+    /// Label of the language switch.
+    pub language: &'static str,
+    /// Footer note on what the model is.
+    pub footer: &'static str,
+}
+
+/// English.
+pub const EN: Strings = Strings {
+    html_lang: "en",
+    title: "Squeeze",
+    lede: "If AI demand slows, do the bitcoin miners who borrowed to become AI data centres face a liquidity squeeze like crypto's in 2022? Drag the levers.",
+    levers: "Levers",
+    more_levers: "More levers",
+    preset: "Scenario",
+    reset: "Reset",
+    outcome: "Outcome",
+    metrics: "Headline figures",
+    first_squeeze: "First squeeze",
+    no_squeeze: "none",
+    distressed_share: "AI capacity in distress",
+    forced_btc_sales: "Forced bitcoin sales",
+    btc_trough: "Bitcoin low",
+    funding_gap: "Funding gap",
+    vs_baseline: "vs baseline",
+    pin: "Pin as baseline",
+    unpin: "Unpin baseline",
+    comparing: "Comparing with the pinned baseline: ghost lines in the charts, changes beside the figures.",
+    charts: "Charts",
+    show_table: "Show data table",
+    assumptions: "Assumptions and sources",
+    col_item: "Item",
+    col_value: "Value",
+    col_source: "Source",
+    estimate: "estimate",
+    export: "Download",
+    export_png: "Chart (PNG)",
+    export_csv: "Data (CSV)",
+    export_json: "Scenario (JSON)",
+    language: "Language",
+    footer: "A stylised model, not a forecast: archetypes are composites, not real companies. Runs entirely in your browser; nothing is sent anywhere.",
+};
+
+/// Italian.
+pub const IT: Strings = Strings {
+    html_lang: "it",
+    title: "Squeeze",
+    lede: "Se la domanda di IA rallenta, i miner di bitcoin che si sono indebitati per diventare data center per l'IA rischiano una crisi di liquidità come quella delle cripto nel 2022? Muovi le leve.",
+    levers: "Leve",
+    more_levers: "Altre leve",
+    preset: "Scenario",
+    reset: "Ripristina",
+    outcome: "Esito",
+    metrics: "Cifre principali",
+    first_squeeze: "Prima crisi di liquidità",
+    no_squeeze: "nessuna",
+    distressed_share: "Capacità IA in difficoltà",
+    forced_btc_sales: "Vendite forzate di bitcoin",
+    btc_trough: "Minimo del bitcoin",
+    funding_gap: "Fabbisogno scoperto",
+    vs_baseline: "rispetto al riferimento",
+    pin: "Fissa come riferimento",
+    unpin: "Togli il riferimento",
+    comparing: "Confronto con lo scenario di riferimento: linee in trasparenza nei grafici, variazioni accanto alle cifre.",
+    charts: "Grafici",
+    show_table: "Mostra la tabella dei dati",
+    assumptions: "Ipotesi e fonti",
+    col_item: "Voce",
+    col_value: "Valore",
+    col_source: "Fonte",
+    estimate: "stima",
+    export: "Scarica",
+    export_png: "Grafico (PNG)",
+    export_csv: "Dati (CSV)",
+    export_json: "Scenario (JSON)",
+    language: "Lingua",
+    footer: "Un modello stilizzato, non una previsione: gli archetipi sono figure composite, non società reali. Funziona interamente nel tuo browser; nulla viene inviato.",
+};
+
+/// The strings of one language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::It => &IT,
+    }
+}
+
+/// A lever's label and one-line explanation in `lang`. English comes from the
+/// model's parameter table; Italian is kept here, keyed by the lever's JSON key.
+pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'static str) {
+    let italian = match lever.key {
+        "ai_demand_slowdown" => Some((
+            "Rallentamento della domanda di IA",
+            "Quanta parte della crescita attesa della domanda di calcolo per l'IA al 2030 non arriva.",
+        )),
+        "miner_leverage" => Some((
+            "Leva finanziaria dei miner",
+            "Quota della conversione in data center per l'IA pagata con denaro preso a prestito.",
+        )),
+        "chip_throughput" => Some((
+            "Potenza dei chip",
+            "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
+        )),
+        "btc_price_shock" => Some(("Shock sul prezzo del bitcoin", "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.")),
+        "btc_volatility" => Some(("Volatilità del bitcoin", "Quanto oscilla il prezzo del bitcoin in un anno.")),
+        "interest_rate" => Some(("Tasso sul nuovo debito", "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.")),
+        "power_price_usd_per_mwh" => Some(("Prezzo dell'energia", "Quanto pagano i miner per un megawattora di elettricità.")),
+        "contracted_share" => Some((
+            "Quota di capacità IA a contratto",
+            "Quota della capacità IA affittata con contratti lunghi; il resto incassa la tariffa spot.",
+        )),
+        "demand_elasticity" => Some((
+            "Elasticità della domanda",
+            "Quanto cresce la domanda quando il calcolo costa meno: 0 per niente, 1 in proporzione (Jevons).",
+        )),
+        _ => None,
+    };
+    match (lang, italian) {
+        (Lang::It, Some(text)) => text,
+        _ => (lever.label, lever.explanation),
+    }
+}
+
+/// A preset's name and one-line description in `lang` (Italian kept here, keyed by
+/// the preset's id; English from the model).
+pub fn preset_text(lang: Lang, preset: &squeeze_model::Preset) -> (&'static str, &'static str) {
+    let italian = match preset.id {
+        "base" => Some((
+            "Scenario base di fine 2025",
+            "Bitcoin vicino a 85.000 $, rete vicina a 1.050 EH/s, domanda di IA sulla traiettoria di Bain al 2030 (~200 GW di nuovo calcolo), chip nuovi tre volte più efficienti del parco 2025, conversioni finanziate al 60% con debito all'8%.",
+        )),
+        "ai_demand_stalls" => Some((
+            "La domanda di IA si ferma",
+            "L'ammanco di Bain: 800 mld $ dei 2.000 mld $ di ricavi annui necessari al 2030 non arrivano, quindi manca il 40% della crescita attesa del calcolo per l'IA; il bitcoin scende con il sentiment sull'IA.",
+        )),
+        "chip_glut" => Some((
+            "Eccesso di chip",
+            "I nuovi acceleratori danno otto volte il calcolo per watt del parco 2025 (Trainium 3 da solo vale un passo di 4x) e il calcolo più economico alza appena la domanda (elasticità 0,2): lo stesso lavoro richiede molti meno megawatt.",
+        )),
+        "soft_landing" => Some((
+            "Atterraggio morbido",
+            "La domanda di IA cresce un po' meno del previsto (manca il 15% della crescita), il calcolo più economico trova nuovi usi (elasticità 0,8), i tassi scendono al 6,5% e il bitcoin recupera il 10%.",
+        )),
+        "replay_2022" => Some((
+            "Replica del 2022",
+            "Il 2022 delle cripto: chiusure mensili del bitcoin da 38.500 $ (gennaio) a 16.500 $ (dicembre), volatilità del 64%, energia intorno a 60 $/MWh, un miner che ha finanziato l'80% dell'espansione con debito al 10% oltre ai prestiti sulle macchine, nessun ricavo dall'IA. Inizia a gennaio 2022; Core Scientific ha chiesto il Chapter 11 a dicembre 2022.",
+        )),
+        _ => None,
+    };
+    match (lang, italian) {
+        (Lang::It, Some(text)) => text,
+        _ => (preset.name, preset.description),
+    }
+}
