@@ -1,12 +1,14 @@
-//! Numbers and sentences for readers, in the page language: lever values with
-//! units, the headline figures and the outcome summary. Plain functions over model
-//! values (number formatting itself is `squeeze_charts::locale`, shared with the
-//! charts and the CLI), so they are testable without a DOM.
+//! Numbers for readers, in the page language: lever values with units and the
+//! headline figures. Plain functions over model values, testable without a DOM.
+//! Number formatting and the summary sentence live in `squeeze-charts`, shared
+//! with the CLI and the no-JavaScript fallback.
 
 use crate::i18n::{strings, Lang};
 use squeeze_charts::locale::{
     format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact,
 };
+use squeeze_charts::summary::month_count;
+pub use squeeze_charts::summary::summary;
 use squeeze_model::{Assumption, Lever, Outcome, Unit};
 
 /// A lever's value as a reader sees it, with its unit: `35%`, `4.0×`, `$40/MWh`.
@@ -49,120 +51,6 @@ pub fn assumption_value(assumption: &Assumption, lang: Lang) -> String {
     )
 }
 
-/// The name of an operator archetype, in the page language, in running text.
-fn archetype(outcome: &Outcome, index: usize, lang: Lang) -> String {
-    let miner = &outcome.miners[index];
-    let name = squeeze_charts::archetype_name(miner.archetype, lang).unwrap_or(miner.name);
-    lang.pick(
-        format!("the {}", name.to_lowercase()),
-        format!("il {}", name.to_lowercase()),
-    )
-}
-
-fn and_list(items: &[String], lang: Lang) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("and", "e")),
-    }
-}
-
-/// The outcome in two sentences a reader understands without the charts: when the
-/// first squeeze comes, who is hit, how much bitcoin is dumped, how big the
-/// funding gap is; or, without a squeeze, how close the weakest operator comes.
-pub fn summary(outcome: &Outcome, lang: Lang) -> String {
-    let Some(end) = outcome.series.months.last().copied() else {
-        return String::new();
-    };
-    match (outcome.squeeze_month, outcome.squeeze_date) {
-        (Some(month), Some(date)) => {
-            let hit: Vec<String> = (0..outcome.miners.len())
-                .filter(|&i| outcome.miners[i].squeeze_month.is_some())
-                .map(|i| archetype(outcome, i, lang))
-                .collect();
-            let share = format_percent(outcome.distressed_capacity_share, 0, lang);
-            let btc = format_btc(outcome.forced_btc_sales, lang);
-            let gap = format_usd_compact(outcome.funding_gap_usd, lang);
-            match lang {
-                Lang::En => format!(
-                    "The first liquidity squeeze hits in {}, {} in: {} cannot meet {} obligations by {end}. \
-                     {share} of converted AI capacity ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
-                    format_month(date, lang),
-                    months(month + 1, lang),
-                    and_list(&hit, lang),
-                    if hit.len() == 1 { "its" } else { "their" },
-                    end = format_month(end, lang),
-                ),
-                Lang::It => format!(
-                    "La prima crisi di liquidità arriva a {}, dopo {}: {} entro {end} non {} a far fronte agli impegni. \
-                     Il {share} della capacità IA convertita finisce in difficoltà, le vendite forzate scaricano {btc} \
-                     e il fabbisogno scoperto arriva a {gap}.",
-                    format_month(date, lang),
-                    months(month + 1, lang),
-                    and_list(&hit, lang),
-                    if hit.len() == 1 { "riesce" } else { "riescono" },
-                    end = format_month(end, lang),
-                ),
-            }
-        }
-        _ => {
-            let trough = format_usd(outcome.btc_price_trough_usd, lang);
-            let weakest = weakest_cash(outcome);
-            let tail = weakest.map(|(i, month, cash)| {
-                let who = archetype(outcome, i, lang);
-                let when = outcome
-                    .series
-                    .months
-                    .get(month)
-                    .map(|m| format_month(*m, lang))
-                    .unwrap_or_default();
-                let cash = format_usd_compact(cash, lang);
-                lang.pick(
-                    format!(" The tightest spot: {who} is down to {cash} of cash in {when}."),
-                    format!(" Il momento più difficile: {who} scende a {cash} di cassa a {when}."),
-                )
-            });
-            lang.pick(
-                format!(
-                    "No operator is squeezed before {}. Bitcoin's low is {trough}.{}",
-                    format_month(end, lang),
-                    tail.clone().unwrap_or_default()
-                ),
-                format!(
-                    "Nessun operatore va in crisi di liquidità prima di {}. Il minimo del bitcoin è {trough}.{}",
-                    format_month(end, lang),
-                    tail.unwrap_or_default()
-                ),
-            )
-        }
-    }
-}
-
-/// The operator and month with the lowest cash: `(miner index, month, cash)`.
-fn weakest_cash(outcome: &Outcome) -> Option<(usize, usize, f64)> {
-    outcome
-        .miners
-        .iter()
-        .enumerate()
-        .flat_map(|(i, miner)| {
-            miner
-                .cash_usd
-                .iter()
-                .enumerate()
-                .map(move |(m, cash)| (i, m, *cash))
-        })
-        .min_by(|a, b| a.2.total_cmp(&b.2))
-}
-
-fn months(count: u32, lang: Lang) -> String {
-    match (count, lang) {
-        (1, Lang::En) => "1 month".into(),
-        (1, Lang::It) => "1 mese".into(),
-        (n, Lang::En) => format!("{n} months"),
-        (n, Lang::It) => format!("{n} mesi"),
-    }
-}
-
 /// One headline figure: label with unit, value, and the change against the
 /// baseline (with whether it is a change for the worse).
 #[derive(Debug, Clone, PartialEq)]
@@ -202,7 +90,7 @@ pub fn metrics(outcome: &Outcome, baseline: Option<&Outcome>, lang: Lang) -> Vec
         (Some(now), Some(then)) if now < then => Some((
             format!(
                 "{} {}",
-                months(then - now, lang),
+                month_count(then - now, lang),
                 lang.pick("earlier", "prima")
             ),
             true,
@@ -210,7 +98,7 @@ pub fn metrics(outcome: &Outcome, baseline: Option<&Outcome>, lang: Lang) -> Vec
         (Some(now), Some(then)) if now > then => Some((
             format!(
                 "{} {}",
-                months(now - then, lang),
+                month_count(now - then, lang),
                 lang.pick("later", "dopo")
             ),
             false,

@@ -32,6 +32,7 @@ mod cash_runway;
 pub mod locale;
 mod revenue_mix;
 mod style;
+pub mod summary;
 mod table;
 mod timeline;
 

@@ -1,0 +1,180 @@
+//! The outcome in words: the summary sentence a reader understands without the
+//! charts, in English or Italian. Shared by the app (its `role="status"` line),
+//! the CLI and the no-JavaScript fallback, so all three say the same thing.
+
+use crate::locale::{
+    format_btc, format_month, format_percent, format_usd, format_usd_compact, in_month, Lang,
+};
+use squeeze_model::Outcome;
+
+/// The name of an operator archetype, in the page language, in running text.
+fn archetype(outcome: &Outcome, index: usize, lang: Lang) -> String {
+    let miner = &outcome.miners[index];
+    let name = crate::archetype_name(miner.archetype, lang).unwrap_or(miner.name);
+    lang.pick(
+        format!("the {}", name.to_lowercase()),
+        format!("il {}", name.to_lowercase()),
+    )
+}
+
+fn and_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("and", "e")),
+    }
+}
+
+/// The outcome in two sentences a reader understands without the charts: when the
+/// first squeeze comes, who is hit, how much bitcoin is dumped, how big the
+/// funding gap is; or, without a squeeze, how close the weakest operator comes.
+pub fn summary(outcome: &Outcome, lang: Lang) -> String {
+    let Some(end) = outcome.series.months.last().copied() else {
+        return String::new();
+    };
+    match (outcome.squeeze_month, outcome.squeeze_date) {
+        (Some(month), Some(date)) => {
+            let hit: Vec<String> = (0..outcome.miners.len())
+                .filter(|&i| outcome.miners[i].squeeze_month.is_some())
+                .map(|i| archetype(outcome, i, lang))
+                .collect();
+            let share = format_percent(outcome.distressed_capacity_share, 0, lang);
+            let btc = format_btc(outcome.forced_btc_sales, lang);
+            let gap = format_usd_compact(outcome.funding_gap_usd, lang);
+            match lang {
+                Lang::En => format!(
+                    "The first liquidity squeeze hits {}, {} in: {} cannot meet {} obligations by {end}. \
+                     {share} of converted AI capacity ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
+                    in_month(date, lang),
+                    month_count(month + 1, lang),
+                    and_list(&hit, lang),
+                    if hit.len() == 1 { "its" } else { "their" },
+                    end = format_month(end, lang),
+                ),
+                Lang::It => format!(
+                    "La prima crisi di liquidità arriva {}, dopo {}: {} entro {end} non {} a far fronte agli impegni. \
+                     Il {share} della capacità IA convertita finisce in difficoltà, le vendite forzate scaricano {btc} \
+                     e il fabbisogno scoperto arriva a {gap}.",
+                    in_month(date, lang),
+                    month_count(month + 1, lang),
+                    and_list(&hit, lang),
+                    if hit.len() == 1 { "riesce" } else { "riescono" },
+                    end = format_month(end, lang),
+                ),
+            }
+        }
+        _ => {
+            let trough = format_usd(outcome.btc_price_trough_usd, lang);
+            let weakest = weakest_cash(outcome);
+            let tail = weakest.map(|(i, month, cash)| {
+                let who = archetype(outcome, i, lang);
+                let when = outcome
+                    .series
+                    .months
+                    .get(month)
+                    .map(|m| format_month(*m, lang))
+                    .unwrap_or_default();
+                let cash = format_usd_compact(cash, lang);
+                lang.pick(
+                    format!(" The tightest spot: {who} is down to {cash} of cash {when}."),
+                    format!(" Il momento più difficile: {who} scende a {cash} di cassa {when}."),
+                )
+            });
+            lang.pick(
+                format!(
+                    "No operator is squeezed before {}. Bitcoin's low is {trough}.{}",
+                    format_month(end, lang),
+                    tail.clone().unwrap_or_default()
+                ),
+                format!(
+                    "Nessun operatore va in crisi di liquidità prima di {}. Il minimo del bitcoin è {trough}.{}",
+                    format_month(end, lang),
+                    tail.unwrap_or_default()
+                ),
+            )
+        }
+    }
+}
+
+/// The operator and month with the lowest cash: `(miner index, month, cash)`.
+fn weakest_cash(outcome: &Outcome) -> Option<(usize, usize, f64)> {
+    outcome
+        .miners
+        .iter()
+        .enumerate()
+        .flat_map(|(i, miner)| {
+            miner
+                .cash_usd
+                .iter()
+                .enumerate()
+                .map(move |(m, cash)| (i, m, *cash))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+}
+
+/// A number of months in words: `1 month`, `27 mesi`.
+pub fn month_count(count: u32, lang: Lang) -> String {
+    match (count, lang) {
+        (1, Lang::En) => "1 month".into(),
+        (1, Lang::It) => "1 mese".into(),
+        (n, Lang::En) => format!("{n} months"),
+        (n, Lang::It) => format!("{n} mesi"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use squeeze_model::{run, Scenario};
+
+    #[test]
+    fn a_squeeze_is_dated_and_names_who_is_hit() {
+        let stressed = run(&Scenario {
+            ai_demand_slowdown: 1.0,
+            miner_leverage: 0.9,
+            chip_throughput: 10.0,
+            ..Scenario::default()
+        });
+        let date = stressed
+            .squeeze_date
+            .expect("the stressed scenario squeezes someone");
+        let first = stressed
+            .miners
+            .iter()
+            .find(|m| m.squeeze_month == stressed.squeeze_month)
+            .expect("a first miner");
+        let en = summary(&stressed, Lang::En);
+        assert!(en.contains(&format_month(date, Lang::En)), "{en}");
+        assert!(
+            en.to_lowercase().contains(&first.name.to_lowercase()),
+            "{en}"
+        );
+        let it = summary(&stressed, Lang::It);
+        assert!(
+            it.contains(&format_month(date, Lang::It)) && it.contains("crisi di liquidità"),
+            "{it}"
+        );
+    }
+
+    #[test]
+    fn without_a_squeeze_it_says_so_up_to_the_horizon() {
+        let calm = run(&Scenario {
+            btc_price_shock: 1.0,
+            miner_leverage: 0.0,
+            ..Scenario::default()
+        });
+        assert_eq!(calm.squeeze_month, None);
+        let end = *calm.series.months.last().expect("months");
+        assert!(summary(&calm, Lang::En).starts_with(&format!(
+            "No operator is squeezed before {}",
+            format_month(end, Lang::En)
+        )));
+        assert!(summary(&calm, Lang::It).starts_with("Nessun operatore"));
+    }
+
+    #[test]
+    fn month_counts_agree_in_number() {
+        assert_eq!(month_count(1, Lang::En), "1 month");
+        assert_eq!(month_count(27, Lang::It), "27 mesi");
+    }
+}
