@@ -160,8 +160,7 @@ fn levers_command(args: &[String]) -> Result<String, UsageError> {
 }
 
 fn run_command(args: &[String]) -> Result<String, UsageError> {
-    let mut base: Option<(String, Scenario)> = None;
-    let mut sets = Vec::new();
+    let mut scenario_args = ScenarioArgs::default();
     let mut format = Format::Json;
     let mut args = args.iter();
     while let Some(flag) = args.next() {
@@ -169,23 +168,10 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
             args.next()
                 .ok_or_else(|| UsageError(format!("{flag} needs a value")))
         };
+        if scenario_args.accept(flag, &mut value)? {
+            continue;
+        }
         match flag.as_str() {
-            "--scenario" | "--preset" => {
-                let source = value()?;
-                if let Some((previous, _)) = &base {
-                    return Err(format!(
-                        "use one of --preset or --scenario (got {previous} and {flag} {source})"
-                    )
-                    .into());
-                }
-                let scenario = if flag == "--preset" {
-                    preset_scenario(source)?
-                } else {
-                    read_scenario(source)?
-                };
-                base = Some((format!("{flag} {source}"), scenario));
-            }
-            "--set" => sets.push(value()?.clone()),
             "--format" => {
                 format = match value()?.as_str() {
                     "json" => Format::Json,
@@ -201,19 +187,70 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
             other => return Err(format!("unknown option {other:?}; try `squeeze --help`").into()),
         }
     }
-    let mut scenario = base.map_or_else(Scenario::default, |(_, s)| s);
-    // `--set` applies on top of the preset or scenario file, whatever the order.
-    for assignment in &sets {
-        let (key, value) = assignment
-            .split_once('=')
-            .ok_or_else(|| UsageError(format!("--set needs key=value, got {assignment:?}")))?;
-        scenario.set_text(key.trim(), value)?;
-    }
+    let scenario = scenario_args.scenario()?;
     let outcome = run(&scenario);
     match format {
         Format::Json => Ok(serde_json::to_string_pretty(&outcome)? + "\n"),
         Format::Csv => Ok(outcome.to_csv()),
         Format::Summary => Ok(outcome_summary(&scenario, &outcome)),
+    }
+}
+
+/// The options that say which scenario to run, shared by every command that runs
+/// the model: `--preset NAME` or `--scenario FILE|-`, and any number of
+/// `--set key=value`.
+#[derive(Debug, Default)]
+struct ScenarioArgs {
+    /// The preset or file named, as typed (for messages), and its scenario.
+    base: Option<(String, Scenario)>,
+    /// Every `--set key=value`, in order.
+    sets: Vec<String>,
+}
+
+impl ScenarioArgs {
+    /// Takes `flag` if it is a scenario option, reading its value with `value`;
+    /// `Ok(false)` leaves any other flag to the command.
+    fn accept<'a>(
+        &mut self,
+        flag: &str,
+        value: impl FnOnce() -> Result<&'a String, UsageError>,
+    ) -> Result<bool, UsageError> {
+        match flag {
+            "--scenario" | "--preset" => {
+                let source = value()?;
+                if let Some((previous, _)) = &self.base {
+                    return Err(format!(
+                        "use one of --preset or --scenario (got {previous} and {flag} {source})"
+                    )
+                    .into());
+                }
+                let scenario = if flag == "--preset" {
+                    preset_scenario(source)?
+                } else {
+                    read_scenario(source)?
+                };
+                self.base = Some((format!("{flag} {source}"), scenario));
+            }
+            "--set" => self.sets.push(value()?.clone()),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The preset or file (the base case if neither) with every `--set` applied
+    /// on top, whatever the order on the command line.
+    fn scenario(&self) -> Result<Scenario, UsageError> {
+        let mut scenario = self
+            .base
+            .as_ref()
+            .map_or_else(Scenario::default, |(_, s)| *s);
+        for assignment in &self.sets {
+            let (key, value) = assignment
+                .split_once('=')
+                .ok_or_else(|| UsageError(format!("--set needs key=value, got {assignment:?}")))?;
+            scenario.set_text(key.trim(), value)?;
+        }
+        Ok(scenario)
     }
 }
 
