@@ -29,6 +29,8 @@
 mod ai_capacity;
 mod btc_hashprice;
 mod cash_runway;
+#[cfg(feature = "svg")]
+pub mod export;
 pub mod locale;
 mod revenue_mix;
 mod style;
@@ -42,7 +44,7 @@ pub use table::DataTable;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use squeeze_model::Outcome;
+use squeeze_model::{Outcome, Preset, Scenario};
 
 /// The charts Squeeze draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -232,6 +234,47 @@ pub fn archetype_name(id: &str, lang: Lang) -> Option<&'static str> {
         _ => return None,
     };
     Some(italian)
+}
+
+/// A preset's name in `lang`: the model's (English) name, or its Italian name.
+///
+/// ```
+/// use squeeze_charts::{preset_name, Lang};
+/// use squeeze_model::Preset;
+/// let base = Preset::base();
+/// assert_eq!(preset_name(base, Lang::En), base.name);
+/// assert_eq!(preset_name(base, Lang::It), "Scenario base di fine 2025");
+/// ```
+pub fn preset_name(preset: &Preset, lang: Lang) -> &'static str {
+    let italian = match preset.id {
+        "base" => "Scenario base di fine 2025",
+        "ai_demand_stalls" => "La domanda di IA si ferma",
+        "chip_glut" => "Eccesso di chip",
+        "soft_landing" => "Atterraggio morbido",
+        "replay_2022" => "Replica del 2022",
+        _ => preset.name,
+    };
+    lang.pick(preset.name, italian)
+}
+
+/// What to call `scenario` in a caption: the name of the preset it equals, or
+/// en `custom`, it `personalizzato`.
+///
+/// ```
+/// use squeeze_charts::{scenario_name, Lang};
+/// use squeeze_model::Scenario;
+/// assert_eq!(scenario_name(&Scenario::default(), Lang::En), "Late-2025 base case");
+/// let custom = Scenario { miner_leverage: 0.123, ..Scenario::default() };
+/// assert_eq!(scenario_name(&custom, Lang::It), "personalizzato");
+/// ```
+pub fn scenario_name(scenario: &Scenario, lang: Lang) -> &'static str {
+    Preset::all()
+        .iter()
+        .find(|preset| preset.scenario == *scenario)
+        .map_or_else(
+            || lang.pick("custom", "personalizzato"),
+            |preset| preset_name(preset, lang),
+        )
 }
 
 /// An operator's name in `lang`: the Italian name if there is one, else the

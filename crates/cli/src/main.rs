@@ -5,6 +5,9 @@
 //! squeeze presets [--format text|json]
 //! squeeze levers [--format json|text]
 //! squeeze assumptions
+//! squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] --out FILE.svg|-
+//! squeeze charts [--lang en|it]
+//! squeeze fallback --out DIR
 //! ```
 //!
 //! Bad input prints one line on stderr and exits with code 2; it never panics.
@@ -17,10 +20,15 @@ use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod chart;
+
 const USAGE: &str = "usage: squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
        squeeze presets [--format text|json]
        squeeze levers [--format json|text]
-       squeeze assumptions";
+       squeeze assumptions
+       squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] --out FILE.svg|-
+       squeeze charts [--lang en|it]
+       squeeze fallback --out DIR";
 
 /// A command-line mistake, printed as one line.
 #[derive(Debug)]
@@ -80,6 +88,7 @@ fn execute(args: &[String]) -> Result<String, UsageError> {
             });
             Ok(serde_json::to_string_pretty(&table)? + "\n")
         }
+        Some(name @ ("chart" | "charts" | "fallback")) => chart::command(name, &args[1..]),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(format!("unknown command {other:?}; try `squeeze --help`").into()),
         None => Err("missing command; try `squeeze --help`".into()),
