@@ -98,6 +98,12 @@ pub const BTC_AI_SENTIMENT_RAMP_MONTHS: f64 = 12.0;
 /// Fall in the bitcoin price per 10,000 BTC sold under pressure by the modelled
 /// operators (who stand for the listed sector), as a fraction.
 pub const FORCED_SALE_IMPACT_PER_10K_BTC: f64 = 0.05;
+/// Monte Carlo: probability that a month is turbulent (bitcoin's monthly move drawn
+/// with `TURBULENT_VOLATILITY_MULTIPLE` times the calm volatility).
+pub const TURBULENT_MONTH_PROBABILITY: f64 = 0.1;
+/// Monte Carlo: volatility of a turbulent month as a multiple of a calm month's; the
+/// mixture is scaled so the average variance matches `btc_volatility`.
+pub const TURBULENT_VOLATILITY_MULTIPLE: f64 = 2.5;
 /// Bitcoin monthly closes for 2022, $ (the 2022 replay's price path).
 pub const BTC_MONTHLY_CLOSE_2022_USD: [f64; 12] = [
     38_483.0, 43_194.0, 45_539.0, 37_714.0, 31_792.0, 19_785.0, 23_337.0, 20_050.0, 19_432.0,
@@ -119,6 +125,9 @@ pub const SPOT_RATE_CONVEXITY: f64 = 3.0;
 pub const LEASE_RATE_USD_PER_MW_YEAR: f64 = 1.8e6;
 /// GPU-cloud revenue per MW of critical IT per year (GPUs included), $.
 pub const GPU_CLOUD_RATE_USD_PER_MW_YEAR: f64 = 9.7e6;
+/// Monte Carlo: volatility of AI compute demand around the scenario's path, a
+/// fraction per year (a log-normal random walk).
+pub const AI_DEMAND_VOLATILITY_PER_YEAR: f64 = 0.1;
 /// Annual default probability of an AI tenant when the market is tight.
 pub const TENANT_DEFAULT_BASE_PER_YEAR: f64 = 0.03;
 /// Share of the remaining default probability reached when utilisation falls to
@@ -303,6 +312,22 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         estimate: true,
     },
     Assumption {
+        id: "turbulent_month_probability",
+        label: "Monte Carlo: share of months that are turbulent for bitcoin",
+        value: TURBULENT_MONTH_PROBABILITY,
+        unit: "share of months",
+        source: "Estimate: bitcoin has had roughly one crash month (−25% or worse) every year or two, e.g. Nov 2018 (−37%), Mar 2020 (−25%), May 2021 (−35%), Jun 2022 (−38%, CoinMarketCap closes).",
+        estimate: true,
+    },
+    Assumption {
+        id: "turbulent_volatility_multiple",
+        label: "Monte Carlo: volatility of a turbulent month against a calm one",
+        value: TURBULENT_VOLATILITY_MULTIPLE,
+        unit: "×",
+        source: "Estimate: with one turbulent month in ten this gives monthly returns an excess kurtosis of about 3 (a normal has 0), fat tails as in bitcoin's history, at the same overall volatility.",
+        estimate: true,
+    },
+    Assumption {
         id: "btc_monthly_close_2022_usd",
         label: "Bitcoin monthly closes, Jan–Dec 2022 (38,483 → 16,548)",
         value: BTC_MONTHLY_CLOSE_2022_USD[11],
@@ -357,6 +382,14 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         unit: "$/MW of critical IT/year",
         source: "IREN–Microsoft: ~$9.7B over 5 years for ~200 MW of GB300 capacity (3 Nov 2025).",
         estimate: false,
+    },
+    Assumption {
+        id: "ai_demand_volatility_per_year",
+        label: "Monte Carlo: volatility of AI compute demand around its path",
+        value: AI_DEMAND_VOLATILITY_PER_YEAR,
+        unit: "per year",
+        source: "Estimate: one standard deviation of about ±22% in 2030 demand around the scenario's path (10% a year over five years), on top of the slowdown lever, which covers Bain's $800B (40%) shortfall.",
+        estimate: true,
     },
     Assumption {
         id: "tenant_default_base_per_year",

@@ -13,6 +13,7 @@ use crate::archetypes::{AiBusiness, Archetype};
 use crate::assumptions::*;
 use crate::market::{self, AiMarket};
 use crate::outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
+use crate::shocks::ShockPath;
 use crate::Scenario;
 
 /// Shortfalls smaller than this are floating-point dust, not a squeeze, $.
@@ -28,16 +29,110 @@ const DUST_USD: f64 = 1.0;
 /// assert_eq!(outcome.miners.len(), 5);
 /// ```
 pub fn run(scenario: &Scenario) -> Outcome {
+    run_with_shocks(scenario, &ShockPath::none())
+}
+
+/// Runs the model along one possible future: the scenario's deterministic path
+/// moved by `shocks` (a bitcoin price deviation, an AI demand deviation and discrete
+/// tenant failures; see [`ShockPath`]). `run(s)` is `run_with_shocks(s,
+/// &ShockPath::none())`. The Monte Carlo draws the same engine many times; this
+/// returns the full outcome of one of its paths, e.g. to draw a sample future.
+///
+/// ```
+/// use squeeze_model::{run_with_shocks, Scenario, ShockPath};
+/// let s = Scenario::default();
+/// let one_future = run_with_shocks(&s, &ShockPath::draw(&s, 1, 0));
+/// assert_eq!(one_future.series.months.len(), 60);
+/// ```
+pub fn run_with_shocks(scenario: &Scenario, shocks: &ShockPath) -> Outcome {
     let s = scenario.clamped();
+    let months = s.era.horizon_months() as usize;
+    let mut recorder = FullRecord {
+        era: s.era,
+        start: s.era.start(),
+        series: Series::with_capacity(months),
+    };
+    let operators = simulate(&s, shocks, &mut recorder);
+    let miners: Vec<MinerOutcome> = operators
+        .into_iter()
+        .map(|op| op.finish(recorder.start))
+        .collect();
+    summarise(&s, miners, recorder.series)
+}
+
+/// The markets in one month, as the recorders see them.
+pub(crate) struct MarketMonth {
+    pub ai: AiMarket,
+    pub btc_price: f64,
+    pub hashprice: f64,
+    pub network_eh: f64,
+    pub ai_revenue_usd: f64,
+    pub mining_revenue_usd: f64,
+    pub forced_btc: f64,
+}
+
+/// Whoever keeps what a run produces: the full [`Outcome`] series, or only what the
+/// Monte Carlo statistics need.
+pub(crate) trait Recorder {
+    /// Whether operators keep their full monthly accounts and cash series.
+    const FULL_ACCOUNTS: bool;
+    /// Called once at the end of every month, after every operator has moved.
+    fn record_month(&mut self, month: u32, market: &MarketMonth, operators: &[Operator]);
+}
+
+/// Records everything the [`Outcome`] reports.
+struct FullRecord {
+    era: crate::Era,
+    start: crate::YearMonth,
+    series: Series,
+}
+
+impl Recorder for FullRecord {
+    const FULL_ACCOUNTS: bool = true;
+
+    fn record_month(&mut self, month: u32, m: &MarketMonth, _: &[Operator]) {
+        let series = &mut self.series;
+        series.months.push(self.start.plus_months(month));
+        series.btc_price_usd.push(m.btc_price);
+        series.hashprice_usd_per_ph_day.push(m.hashprice);
+        series.network_hashrate_eh.push(m.network_eh);
+        series
+            .block_subsidy_btc
+            .push(market::block_subsidy_btc(self.era, month));
+        series.ai_utilisation.push(m.ai.utilisation);
+        series.ai_demand_gw.push(m.ai.demand_gw);
+        series.ai_capacity_gw.push(m.ai.capacity_gw);
+        series
+            .spot_rate_usd_per_mw_year
+            .push(m.ai.spot_rate_usd_per_mw_year);
+        series
+            .lease_rate_usd_per_mw_year
+            .push(LEASE_RATE_USD_PER_MW_YEAR);
+        series.gpu_price_index.push(m.ai.gpu_price_index);
+        series.ai_revenue_usd.push(m.ai_revenue_usd);
+        series.mining_revenue_usd.push(m.mining_revenue_usd);
+        series.forced_btc_sales.push(m.forced_btc);
+    }
+}
+
+/// The monthly loop shared by every kind of run: markets, then each operator's
+/// books, then the feedback of forced sales. `s` must be clamped. Returns the
+/// operators in their final state.
+pub(crate) fn simulate<R: Recorder>(
+    s: &Scenario,
+    shocks: &ShockPath,
+    recorder: &mut R,
+) -> Vec<Operator> {
     let era = s.era;
-    let start = era.start();
     let horizon = era.horizon_months();
-    let months = horizon as usize;
-    let mut series = Series::with_capacity(months);
     let mut operators: Vec<Operator> = era
         .archetypes()
         .iter()
-        .map(|a| Operator::new(a, months))
+        .enumerate()
+        .map(|(i, a)| {
+            let tenant_failure_hazard = shocks.tenant_failure_hazard(i);
+            Operator::new(a, horizon, R::FULL_ACCOUNTS, tenant_failure_hazard)
+        })
         .collect();
 
     // Selling bitcoin in a hurry realises about one month's standard deviation less.
@@ -45,9 +140,12 @@ pub fn run(scenario: &Scenario) -> Outcome {
     let equilibrium_hashprice = era.equilibrium_hashprice_usd_per_ph_day();
     let mut network_eh = era.network_hashrate_eh();
     let mut cumulative_forced_btc = 0.0;
+    // The price before forced-sale feedback, moved by this path's bitcoin shock.
+    let shocked_price =
+        |month: u32| market::btc_price_before_feedback(era, s, month) * shocks.btc(month).exp();
 
     for month in 0..horizon {
-        let ai = market::ai_market(month, &s);
+        let ai = market::ai_market(month, s, shocks.ai_demand(month));
         let reward_btc = market::block_reward_btc(era, month);
         if month > 0 {
             // The hashrate moves towards the level at which the lagged price would pay
@@ -57,7 +155,7 @@ pub fn run(scenario: &Scenario) -> Outcome {
             // ordered. The update is increasing and homogeneous in both the hashrate
             // and the target, which keeps hashprice monotone in the price path.
             let lagged = month.saturating_sub(HASHRATE_LAG_MONTHS as u32);
-            let lagged_price = market::btc_price_before_feedback(era, &s, lagged);
+            let lagged_price = shocked_price(lagged);
             let target_eh =
                 lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
             let speed = if target_eh > network_eh {
@@ -69,7 +167,7 @@ pub fn run(scenario: &Scenario) -> Outcome {
         }
         let feedback =
             (-FORCED_SALE_IMPACT_PER_10K_BTC * cumulative_forced_btc / BTC_PER_10K).exp();
-        let btc_price = market::btc_price_before_feedback(era, &s, month) * feedback;
+        let btc_price = shocked_price(month) * feedback;
         let hashprice = market::hashprice_usd_per_ph_day(btc_price, reward_btc, network_eh);
         let prices = MonthPrices {
             ai,
@@ -80,61 +178,52 @@ pub fn run(scenario: &Scenario) -> Outcome {
 
         let (mut ai_revenue, mut mining_revenue, mut forced_btc) = (0.0, 0.0, 0.0);
         for operator in &mut operators {
-            let step = operator.step(month, &s, &prices);
+            let step = operator.step(month, s, &prices);
             ai_revenue += step.ai_revenue_usd;
             mining_revenue += step.mining_revenue_usd;
             forced_btc += step.btc_sold;
         }
         cumulative_forced_btc += forced_btc;
 
-        series.months.push(start.plus_months(month));
-        series.btc_price_usd.push(btc_price);
-        series.hashprice_usd_per_ph_day.push(hashprice);
-        series.network_hashrate_eh.push(network_eh);
-        series
-            .block_subsidy_btc
-            .push(market::block_subsidy_btc(era, month));
-        series.ai_utilisation.push(ai.utilisation);
-        series.ai_demand_gw.push(ai.demand_gw);
-        series.ai_capacity_gw.push(ai.capacity_gw);
-        series
-            .spot_rate_usd_per_mw_year
-            .push(ai.spot_rate_usd_per_mw_year);
-        series
-            .lease_rate_usd_per_mw_year
-            .push(LEASE_RATE_USD_PER_MW_YEAR);
-        series.gpu_price_index.push(ai.gpu_price_index);
-        series.ai_revenue_usd.push(ai_revenue);
-        series.mining_revenue_usd.push(mining_revenue);
-        series.forced_btc_sales.push(forced_btc);
+        let market_month = MarketMonth {
+            ai,
+            btc_price,
+            hashprice,
+            network_eh,
+            ai_revenue_usd: ai_revenue,
+            mining_revenue_usd: mining_revenue,
+            forced_btc,
+        };
+        recorder.record_month(month, &market_month, &operators);
     }
+    operators
+}
 
-    let miners: Vec<MinerOutcome> = operators.into_iter().map(|op| op.finish(start)).collect();
-    summarise(&s, miners, series)
+/// Share of converted AI MW held by squeezed operators (of all their MW when no
+/// operator has AI capacity, as in 2022), from (AI MW, mining MW, squeezed) triples.
+pub(crate) fn distressed_share(miners: impl Iterator<Item = (f64, f64, bool)> + Clone) -> f64 {
+    let total_ai_mw = miners.clone().fold(0.0, |sum, (ai, _, _)| sum + ai);
+    let squeezed = miners.clone().filter(|&(_, _, squeezed)| squeezed);
+    if total_ai_mw > 0.0 {
+        squeezed.fold(0.0, |sum, (ai, _, _)| sum + ai) / total_ai_mw
+    } else {
+        let all_mw = miners.fold(0.0, |sum, (ai, mining, _)| sum + ai + mining);
+        if all_mw > 0.0 {
+            squeezed.fold(0.0, |sum, (ai, mining, _)| sum + ai + mining) / all_mw
+        } else {
+            0.0
+        }
+    }
 }
 
 fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome {
     let squeeze_month = miners.iter().filter_map(|m| m.squeeze_month).min();
     let squeezed = miners.iter().filter(|m| m.squeeze_month.is_some());
-    let total_ai_mw: f64 = miners.iter().map(|m| m.ai_mw).sum();
-    let distressed_capacity_share = if total_ai_mw > 0.0 {
-        squeezed
-            .clone()
-            .map(|m| m.ai_mw)
-            .fold(0.0, |sum, mw| sum + mw)
-            / total_ai_mw
-    } else {
-        let all_mw: f64 = miners.iter().map(|m| m.ai_mw + m.mining_mw).sum();
-        if all_mw > 0.0 {
-            squeezed
-                .clone()
-                .map(|m| m.ai_mw + m.mining_mw)
-                .fold(0.0, |sum, mw| sum + mw)
-                / all_mw
-        } else {
-            0.0
-        }
-    };
+    let distressed_capacity_share = distressed_share(
+        miners
+            .iter()
+            .map(|m| (m.ai_mw, m.mining_mw, m.squeeze_month.is_some())),
+    );
     Outcome {
         era: s.era,
         squeeze_month,
@@ -179,9 +268,12 @@ struct Tranche {
 }
 
 /// One operator's state through the simulation.
-struct Operator {
-    a: &'static Archetype,
-    cash_usd: f64,
+pub(crate) struct Operator {
+    pub(crate) a: &'static Archetype,
+    /// Whether to keep the monthly accounts and series (off in the Monte Carlo).
+    keep_accounts: bool,
+    /// Cash at the end of the latest month, $.
+    pub(crate) cash_usd: f64,
     btc_held: f64,
     tranches: [Tranche; 2],
     /// Build-out debt: interest is capitalised until the build is complete, then it
@@ -192,20 +284,31 @@ struct Operator {
     built_share: f64,
     /// Share of unbackstopped contracted capacity whose tenant is still paying.
     tenant_survival: f64,
+    /// Monte Carlo only: the cumulative default hazard at which the tenant fails
+    /// outright (`None`: the deterministic expected-value decay), and the hazard so far.
+    tenant_failure_hazard: Option<f64>,
+    tenant_hazard: f64,
     /// Operating cash flow of recent months, for the coverage test.
     recent_ebitda: [f64; COVERAGE_TRAILING_MONTHS],
     squeeze: Option<(u32, SqueezeCause)>,
-    forced_btc_sales: f64,
-    funding_gap_usd: f64,
+    pub(crate) forced_btc_sales: f64,
+    pub(crate) funding_gap_usd: f64,
     cash_series: Vec<f64>,
     debt_service_series: Vec<f64>,
     accounts: Accounts,
 }
 
 impl Operator {
-    fn new(a: &'static Archetype, months: usize) -> Self {
+    fn new(
+        a: &'static Archetype,
+        horizon: u32,
+        keep_accounts: bool,
+        tenant_failure_hazard: Option<f64>,
+    ) -> Self {
+        let months = if keep_accounts { horizon as usize } else { 0 };
         Operator {
             a,
+            keep_accounts,
             cash_usd: a.cash_usd,
             btc_held: a.btc_held,
             tranches: a.debt.map(|d| Tranche {
@@ -219,6 +322,8 @@ impl Operator {
             prepayment_unspent_usd: a.tenant_prepayment_usd,
             built_share: 0.0,
             tenant_survival: 1.0,
+            tenant_failure_hazard,
+            tenant_hazard: 0.0,
             recent_ebitda: [0.0; COVERAGE_TRAILING_MONTHS],
             squeeze: None,
             forced_btc_sales: 0.0,
@@ -227,6 +332,11 @@ impl Operator {
             debt_service_series: Vec::with_capacity(months),
             accounts: Accounts::with_capacity(months),
         }
+    }
+
+    /// The month this operator was first squeezed, if it has been.
+    pub(crate) fn squeeze_month(&self) -> Option<u32> {
+        self.squeeze.map(|(month, _)| month)
     }
 
     fn debt_usd(&self) -> f64 {
@@ -370,6 +480,14 @@ impl Operator {
             self.funding_gap_usd = self.funding_gap_usd.max(shortfall);
         }
 
+        debug_assert!(self.cash_usd.is_finite() && cash_before.is_finite());
+        if !self.keep_accounts {
+            return Step {
+                ai_revenue_usd: ai_revenue,
+                mining_revenue_usd: mining_revenue,
+                btc_sold,
+            };
+        }
         let debt_after = self.debt_usd();
         let acc = &mut self.accounts;
         acc.ai_revenue_usd.push(ai_revenue);
@@ -393,7 +511,6 @@ impl Operator {
             (debt_after - (debt_before + new_debt + capitalised_interest - principal)).abs()
                 <= 1e-6 * debt_before.max(DUST_USD)
         );
-        debug_assert!(self.cash_usd.is_finite() && cash_before.is_finite());
 
         Step {
             ai_revenue_usd: ai_revenue,
@@ -414,7 +531,18 @@ impl Operator {
         };
         let default_risk =
             (market::tenant_default_per_month(ai.utilisation) * a.tenant_risk).min(1.0);
-        self.tenant_survival *= 1.0 - default_risk;
+        match self.tenant_failure_hazard {
+            // Deterministic: the expected share of tenants still paying.
+            None => self.tenant_survival *= 1.0 - default_risk,
+            // Monte Carlo: the tenant pays in full until its hazard is used up, then
+            // fails outright (P(failed by t) = 1 − Π(1 − default_risk), as above).
+            Some(threshold) => {
+                self.tenant_hazard -= (1.0 - default_risk).ln();
+                if self.tenant_hazard >= threshold {
+                    self.tenant_survival = 0.0;
+                }
+            }
+        }
         let contracted_mw = ai_mw * (s.contracted_share * a.contract_coverage).min(1.0);
         let paying_mw =
             contracted_mw * (a.backstop_share + (1.0 - a.backstop_share) * self.tenant_survival);

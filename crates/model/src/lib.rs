@@ -17,7 +17,10 @@
 //! - `archetypes.rs`, `era.rs` — operators and starting points;
 //! - `market.rs` — the AI compute market and bitcoin mining economics;
 //! - `engine.rs` — the monthly simulation; `outcome.rs` — what it returns;
-//! - `presets.rs` — named scenarios.
+//! - `presets.rs` — named scenarios;
+//! - uncertainty: `random.rs` (the seeded generator), `shocks.rs` (the random
+//!   processes), `monte_carlo.rs` (probabilities and bands over many paths, in
+//!   chunks), `sensitivity.rs` (the tornado and the two-lever squeeze map).
 //!
 //! ```
 //! use squeeze_model::{run, Scenario};
@@ -35,18 +38,31 @@ mod engine;
 mod era;
 mod levers;
 mod market;
+mod monte_carlo;
 mod outcome;
 mod presets;
+pub mod random;
+mod sensitivity;
+mod shocks;
 mod time;
 
 pub use archetypes::{AiBusiness, Archetype, DebtTranche, ARCHETYPES_2022, ARCHETYPES_LATE_2025};
 pub use assumptions::{Assumption, ASSUMPTIONS, HORIZON_MONTHS};
 // `squeeze_model::assumptions::*` gives every named constant (lease rate, subsidy, …).
-pub use engine::run;
+pub use engine::{run, run_with_shocks};
 pub use era::Era;
 pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS};
+pub use monte_carlo::{
+    monte_carlo, simulate_paths, Band, MergeError, MinerRisk, MonteCarlo, MonteCarloResult,
+    PathStats, Quantiles, DEFAULT_PATHS,
+};
 pub use outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
 pub use presets::{presets, Preset, PRESETS};
+pub use sensitivity::{
+    squeeze_map, tornado, tornado_bar, SensitivityPoint, SqueezeMap, Tornado, TornadoBar,
+    MAX_MAP_STEPS,
+};
+pub use shocks::ShockPath;
 pub use time::YearMonth;
 
 #[cfg(test)]

@@ -36,7 +36,11 @@ pub(crate) struct AiMarket {
 /// path); committed capacity follows that path. The slowdown removes its share of the
 /// expected growth in compute; faster chips then need fewer GW for the same compute,
 /// while cheaper compute raises demand with the given elasticity (Jevons).
-pub(crate) fn ai_market(month: u32, s: &Scenario) -> AiMarket {
+///
+/// `demand_log_deviation` moves demand by the factor exp(deviation): a Monte Carlo
+/// shock, 0 on the scenario's own path. Capacity does not move with it: it was
+/// committed for the expected path.
+pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64) -> AiMarket {
     let elapsed_share = f64::from(month + 1) / f64::from(HORIZON_MONTHS);
     let expected_gw =
         AI_DEMAND_2025_GW * (AI_DEMAND_2030_GW / AI_DEMAND_2025_GW).powf(elapsed_share);
@@ -47,7 +51,7 @@ pub(crate) fn ai_market(month: u32, s: &Scenario) -> AiMarket {
     let compute =
         AI_DEMAND_2025_GW + (expected_compute - AI_DEMAND_2025_GW) * (1.0 - s.ai_demand_slowdown);
     let compute = compute * (efficiency / expected_efficiency).powf(s.demand_elasticity);
-    let demand_gw = compute / efficiency;
+    let demand_gw = compute / efficiency * demand_log_deviation.exp();
     let capacity_gw = expected_gw;
     let utilisation = (demand_gw / capacity_gw).min(1.0);
     let scarcity = utilisation.powf(SPOT_RATE_CONVEXITY);
@@ -135,7 +139,7 @@ mod tests {
     fn base_case_market_is_tight_and_spot_equals_lease() {
         let s = Scenario::BASE;
         for month in 0..HORIZON_MONTHS {
-            let m = ai_market(month, &s);
+            let m = ai_market(month, &s, 0.0);
             assert!((m.utilisation - 1.0).abs() < 1e-9, "month {month}: {m:?}");
             assert!((m.spot_rate_usd_per_mw_year - LEASE_RATE_USD_PER_MW_YEAR).abs() < 1e-3);
         }
@@ -150,6 +154,7 @@ mod tests {
                     ai_demand_slowdown: slowdown,
                     ..Scenario::BASE
                 },
+                0.0,
             )
             .spot_rate_usd_per_mw_year
         };

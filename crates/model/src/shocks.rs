@@ -1,0 +1,193 @@
+//! The random processes of the Monte Carlo: one [`ShockPath`] is one possible
+//! future, a set of deviations from the deterministic run that the same monthly
+//! engine takes as input ([`run_with_shocks`](crate::run_with_shocks)). The
+//! deterministic run is the zero shock path, [`ShockPath::none`].
+//!
+//! Three sources of randomness (parameters in `assumptions.rs`, justified in
+//! MODEL.md, "Uncertainty"):
+//! 1. **Bitcoin price**: the log price wanders around the deterministic median path
+//!    by a random walk whose monthly steps are a scale mixture of normals — most
+//!    months calm, one in `TURBULENT_MONTH_PROBABILITY⁻¹` turbulent with
+//!    `TURBULENT_VOLATILITY_MULTIPLE` times the calm volatility — scaled so the
+//!    variance per year is exactly the scenario's `btc_volatility`². Steps are
+//!    symmetric, so the deterministic path stays the median; the mixture gives the
+//!    fat tails (crash months) that a plain log-normal lacks.
+//! 2. **AI demand**: demand deviates from the scenario's path by a log-normal random
+//!    walk with `AI_DEMAND_VOLATILITY_PER_YEAR`; committed capacity does not move,
+//!    so a shortfall lowers utilisation, spot rates and tenant health.
+//! 3. **Tenant failures**: instead of the expected-value decay of the deterministic
+//!    run, each operator's unbackstopped tenant fails outright in the month its
+//!    cumulative default hazard first exceeds a unit-exponential draw — the same
+//!    monthly default probabilities, as discrete events.
+
+use crate::assumptions::*;
+use crate::random::Xoshiro256StarStar;
+use crate::Scenario;
+
+/// One possible future: deviations from the scenario's deterministic path, month by
+/// month. Empty vectors mean no deviation, so `ShockPath::none()` reproduces
+/// [`run`](crate::run) exactly.
+///
+/// ```
+/// use squeeze_model::{run, run_with_shocks, Scenario, ShockPath};
+/// let s = Scenario::default();
+/// assert_eq!(run_with_shocks(&s, &ShockPath::none()), run(&s));
+/// let future = ShockPath::draw(&s, 1, 0);
+/// assert_eq!(future.btc_log_deviation.len(), 60);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShockPath {
+    /// Log deviation of the bitcoin price (before forced-sale feedback) from the
+    /// deterministic median path at each month; a random walk, 0 on replayed history.
+    pub btc_log_deviation: Vec<f64>,
+    /// Log deviation of AI compute demand from the scenario's path at each month.
+    pub ai_demand_log_deviation: Vec<f64>,
+    /// Per operator (archetype order): the cumulative default hazard at which its
+    /// unbackstopped tenant fails. Empty: the deterministic expected-value decay.
+    pub tenant_failure_hazard: Vec<f64>,
+}
+
+impl ShockPath {
+    /// No shock at all: the deterministic run.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Monte Carlo path `path` of `seed` for this scenario: depends only on (seed,
+    /// path, the scenario's era and volatility), never on other paths.
+    pub fn draw(scenario: &Scenario, seed: u32, path: u32) -> Self {
+        let mut shocks = Self::none();
+        shocks.redraw(
+            &scenario.clamped(),
+            &mut Xoshiro256StarStar::for_path(seed, path),
+        );
+        shocks
+    }
+
+    /// Refills this path from `rng`, reusing its buffers (no allocation after the
+    /// first path). `s` must be clamped. Draw order is fixed: tenants first, then
+    /// for each month the bitcoin step and the demand step.
+    pub(crate) fn redraw(&mut self, s: &Scenario, rng: &mut Xoshiro256StarStar) {
+        let era = s.era;
+        let months = era.horizon_months();
+        let history_months = era.btc_history_usd().len() as u32;
+
+        self.tenant_failure_hazard.clear();
+        self.tenant_failure_hazard
+            .extend(era.archetypes().iter().map(|_| rng.exponential()));
+
+        // Calm-month volatility c such that the mixture's variance per month is σ²/12:
+        // (1 − q) c² + q (m c)² = σ²/12.
+        let monthly_sd = s.btc_volatility / MONTHS_PER_YEAR.sqrt();
+        let q = TURBULENT_MONTH_PROBABILITY;
+        let m = TURBULENT_VOLATILITY_MULTIPLE;
+        let calm_sd = monthly_sd / (1.0 - q + q * m * m).sqrt();
+        let demand_sd = AI_DEMAND_VOLATILITY_PER_YEAR / MONTHS_PER_YEAR.sqrt();
+
+        self.btc_log_deviation.clear();
+        self.ai_demand_log_deviation.clear();
+        let (mut btc, mut demand) = (0.0, 0.0);
+        for month in 0..months {
+            let turbulent = rng.uniform() < q;
+            let btc_step = rng.standard_normal() * if turbulent { m * calm_sd } else { calm_sd };
+            // Replayed history is known: the walk starts where the model's own path does.
+            if month >= history_months {
+                btc += btc_step;
+            }
+            demand += rng.standard_normal() * demand_sd;
+            self.btc_log_deviation.push(btc);
+            self.ai_demand_log_deviation.push(demand);
+        }
+    }
+
+    /// The bitcoin deviation in `month` (0 beyond the stored path).
+    pub(crate) fn btc(&self, month: u32) -> f64 {
+        self.btc_log_deviation
+            .get(month as usize)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The AI demand deviation in `month` (0 beyond the stored path).
+    pub(crate) fn ai_demand(&self, month: u32) -> f64 {
+        self.ai_demand_log_deviation
+            .get(month as usize)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The hazard at which operator `index`'s tenant fails, if tenants fail discretely.
+    pub(crate) fn tenant_failure_hazard(&self, index: usize) -> Option<f64> {
+        self.tenant_failure_hazard.get(index).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Era;
+
+    /// Sample moments of the bitcoin deviation at the last month over many paths.
+    fn last_month_moments(s: &Scenario, paths: u32) -> (f64, f64, f64, f64) {
+        let mut values: Vec<f64> = (0..paths)
+            .map(|p| *ShockPath::draw(s, 7, p).btc_log_deviation.last().unwrap())
+            .collect();
+        let n = f64::from(paths);
+        let mean = values.iter().sum::<f64>() / n;
+        let var = values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+        values.sort_by(f64::total_cmp);
+        let median = values[values.len() / 2];
+        // Monthly steps' excess kurtosis, from the first month alone.
+        let steps: Vec<f64> = (0..paths)
+            .map(|p| ShockPath::draw(s, 8, p).btc_log_deviation[0])
+            .collect();
+        let v2 = steps.iter().map(|x| x * x).sum::<f64>() / n;
+        let v4 = steps.iter().map(|x| x.powi(4)).sum::<f64>() / n;
+        (mean, var, median, v4 / (v2 * v2) - 3.0)
+    }
+
+    #[test]
+    fn bitcoin_walk_has_the_scenarios_variance_zero_median_and_fat_tails() {
+        let s = Scenario::BASE;
+        let paths = 20_000;
+        let (mean, var, median, excess_kurtosis) = last_month_moments(&s, paths);
+        let years = f64::from(s.era.horizon_months()) / MONTHS_PER_YEAR;
+        let expected_var = s.btc_volatility.powi(2) * years;
+        // Standard error of the mean: √(var/n) ≈ 0.007; of the variance ≈ var × √(2/n)
+        // ≈ 1% (a little more with fat tails); of the median ≈ 1.25 × the mean's.
+        let se = (expected_var / f64::from(paths)).sqrt();
+        assert!(mean.abs() < 4.0 * se, "mean {mean}");
+        assert!(median.abs() < 5.0 * se, "median {median}");
+        assert!(
+            (var / expected_var - 1.0).abs() < 0.05,
+            "variance {var} vs {expected_var}"
+        );
+        // The mixture's excess kurtosis is 3 (E[v²]/E[v]² − 1); a normal's is 0.
+        let q = TURBULENT_MONTH_PROBABILITY;
+        let m2 = TURBULENT_VOLATILITY_MULTIPLE.powi(2);
+        let theory = 3.0 * ((1.0 - q + q * m2 * m2) / (1.0 - q + q * m2).powi(2) - 1.0);
+        assert!(
+            theory > 1.0 && excess_kurtosis > 0.5 * theory,
+            "{excess_kurtosis} vs {theory}"
+        );
+    }
+
+    #[test]
+    fn replayed_history_is_not_shocked() {
+        let s = Scenario {
+            era: Era::Crypto2022,
+            ..Scenario::BASE
+        };
+        let shocks = ShockPath::draw(&s, 3, 5);
+        assert!(shocks.btc_log_deviation.iter().all(|&x| x == 0.0));
+        assert_eq!(shocks.tenant_failure_hazard.len(), s.era.archetypes().len());
+    }
+
+    #[test]
+    fn a_path_depends_only_on_seed_and_index() {
+        let s = Scenario::BASE;
+        assert_eq!(ShockPath::draw(&s, 1, 42), ShockPath::draw(&s, 1, 42));
+        assert_ne!(ShockPath::draw(&s, 1, 42), ShockPath::draw(&s, 1, 43));
+        assert_ne!(ShockPath::draw(&s, 2, 42), ShockPath::draw(&s, 1, 42));
+    }
+}
