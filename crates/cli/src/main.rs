@@ -1,7 +1,9 @@
 //! `squeeze`: the Squeeze model on the command line.
 //!
 //! ```text
-//! squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+//! squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary] [--paths N] [--seed S]
+//! squeeze sensitivity [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+//! squeeze map [--x LEVER] [--y LEVER] [--steps N] [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
 //! squeeze presets [--format text|json]
 //! squeeze levers [--format json|text]
 //! squeeze assumptions
@@ -21,8 +23,11 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 mod chart;
+mod uncertainty;
 
-const USAGE: &str = "usage: squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+const USAGE: &str = "usage: squeeze run [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary] [--paths N] [--seed S]
+       squeeze sensitivity [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
+       squeeze map [--x LEVER] [--y LEVER] [--steps N] [--preset NAME | --scenario FILE|-] [--set key=value ...] [--format json|csv|summary]
        squeeze presets [--format text|json]
        squeeze levers [--format json|text]
        squeeze assumptions
@@ -40,7 +45,7 @@ impl<T: std::fmt::Display> From<T> for UsageError {
     }
 }
 
-/// How `run` prints the outcome.
+/// How `run` (and `sensitivity`, `map`) print their results.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {
     Json,
@@ -89,6 +94,7 @@ fn execute(args: &[String]) -> Result<String, UsageError> {
             Ok(serde_json::to_string_pretty(&table)? + "\n")
         }
         Some(name @ ("chart" | "charts" | "fallback")) => chart::command(name, &args[1..]),
+        Some(name @ ("sensitivity" | "map")) => uncertainty::command(name, &args[1..]),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(format!("unknown command {other:?}; try `squeeze --help`").into()),
         None => Err("missing command; try `squeeze --help`".into()),
@@ -170,6 +176,7 @@ fn levers_command(args: &[String]) -> Result<String, UsageError> {
 
 fn run_command(args: &[String]) -> Result<String, UsageError> {
     let mut scenario_args = ScenarioArgs::default();
+    let mut monte_carlo_args = uncertainty::MonteCarloArgs::default();
     let mut format = Format::Json;
     let mut args = args.iter();
     while let Some(flag) = args.next() {
@@ -177,7 +184,7 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
             args.next()
                 .ok_or_else(|| UsageError(format!("{flag} needs a value")))
         };
-        if scenario_args.accept(flag, &mut value)? {
+        if scenario_args.accept(flag, &mut value)? || monte_carlo_args.accept(flag, &mut value)? {
             continue;
         }
         match flag.as_str() {
@@ -198,10 +205,14 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
     }
     let scenario = scenario_args.scenario()?;
     let outcome = run(&scenario);
-    match format {
-        Format::Json => Ok(serde_json::to_string_pretty(&outcome)? + "\n"),
-        Format::Csv => Ok(outcome.to_csv()),
-        Format::Summary => Ok(outcome_summary(&scenario, &outcome)),
+    let printed = match format {
+        Format::Json => serde_json::to_string_pretty(&outcome)? + "\n",
+        Format::Csv => outcome.to_csv(),
+        Format::Summary => outcome_summary(&scenario, &outcome),
+    };
+    match monte_carlo_args.run(&scenario) {
+        Some(mc) => uncertainty::with_monte_carlo(format, &outcome, printed, &mc),
+        None => Ok(printed),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::random::Xoshiro256StarStar;
 use crate::shocks::ShockPath;
 use crate::{Era, Scenario, YearMonth};
 use serde::{Deserialize, Serialize};
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 
 /// Paths a Monte Carlo draws unless told otherwise: the binomial standard error of a
@@ -531,6 +531,65 @@ impl MonteCarloResult {
     /// Probability (0–1) of a squeeze by the end of the horizon.
     pub fn squeeze_probability_by_end(&self) -> f64 {
         self.squeeze_probability.last().copied().unwrap_or(0.0)
+    }
+
+    /// The monthly figures as CSV (header row, then one row a month): the squeeze
+    /// probability and its standard error, the bands (`<series>_p5` … `_p95`), and per
+    /// operator `<archetype>_squeeze_probability` and its cash bands.
+    ///
+    /// ```
+    /// let mc = squeeze_model::monte_carlo(&Default::default(), 1, 10);
+    /// let csv = mc.to_csv();
+    /// assert!(csv.starts_with("month,squeeze_probability,"));
+    /// assert_eq!(csv.lines().count(), 61);
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut columns: Vec<(String, &[f64])> = vec![
+            ("squeeze_probability".into(), &self.squeeze_probability),
+            (
+                "squeeze_probability_standard_error".into(),
+                &self.squeeze_probability_standard_error,
+            ),
+        ];
+        fn push_band<'a>(columns: &mut Vec<(String, &'a [f64])>, name: &str, band: &'a Band) {
+            for (suffix, values) in [
+                ("p5", &band.p5),
+                ("p25", &band.p25),
+                ("p50", &band.p50),
+                ("p75", &band.p75),
+                ("p95", &band.p95),
+            ] {
+                columns.push((format!("{name}_{suffix}"), values));
+            }
+        }
+        push_band(&mut columns, "btc_price_usd", &self.btc_price_usd);
+        push_band(&mut columns, "ai_utilisation", &self.ai_utilisation);
+        push_band(&mut columns, "industry_cash_usd", &self.industry_cash_usd);
+        for miner in &self.miners {
+            columns.push((
+                format!("{}_squeeze_probability", miner.archetype),
+                &miner.squeeze_probability,
+            ));
+            push_band(
+                &mut columns,
+                &format!("{}_cash_usd", miner.archetype),
+                &miner.cash_usd,
+            );
+        }
+        let mut out = String::from("month");
+        for (name, _) in &columns {
+            out.push(',');
+            out.push_str(name);
+        }
+        out.push('\n');
+        for (i, month) in self.months.iter().enumerate() {
+            let _ = write!(out, "{month}");
+            for (_, values) in &columns {
+                let _ = write!(out, ",{}", values.get(i).copied().unwrap_or(0.0));
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 

@@ -15,6 +15,7 @@ use crate::levers::{Lever, LeverId, LEVERS};
 use crate::{run, Scenario, YearMonth};
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 
 /// Most steps a map axis may have (a 201 × 201 map is ~40,000 runs, about a second).
 pub const MAX_MAP_STEPS: u32 = 201;
@@ -169,6 +170,50 @@ impl Tornado {
     pub fn is_complete(&self) -> bool {
         self.bars.len() == LEVERS.len()
     }
+
+    /// The bars as CSV, one row per lever in the sorted order (an empty squeeze
+    /// month or date means none within the horizon).
+    ///
+    /// ```
+    /// let csv = squeeze_model::tornado(&Default::default()).to_csv();
+    /// assert!(csv.starts_with("lever,label,base_value,low_value,high_value,"));
+    /// assert_eq!(csv.lines().count(), 1 + squeeze_model::LEVERS.len());
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "lever,label,base_value,low_value,high_value,low_squeeze_month,high_squeeze_month,\
+             low_squeeze_date,high_squeeze_date,low_months_to_squeeze,high_months_to_squeeze,\
+             months_swing,low_distressed_capacity_share,high_distressed_capacity_share,\
+             distressed_share_swing\n",
+        );
+        for b in &self.bars {
+            let _ = writeln!(
+                out,
+                "{},\"{}\",{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                b.lever,
+                b.label.replace('"', "\"\""),
+                b.base_value,
+                b.low_value,
+                b.high_value,
+                optional(b.low.squeeze_month),
+                optional(b.high.squeeze_month),
+                optional(b.low.squeeze_date),
+                optional(b.high.squeeze_date),
+                b.low.months_to_squeeze,
+                b.high.months_to_squeeze,
+                b.months_swing,
+                b.low.distressed_capacity_share,
+                b.high.distressed_capacity_share,
+                b.distressed_share_swing
+            );
+        }
+        out
+    }
+}
+
+/// A value for CSV, empty when absent.
+fn optional<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
 }
 
 /// Bars with the larger swing first; ties by distressed-share swing, then table order.
@@ -312,6 +357,39 @@ impl SqueezeMap {
     /// Whether every row has been computed.
     pub fn is_complete(&self) -> bool {
         self.rows_done() == self.y_values.len()
+    }
+
+    /// The cells as CSV in long form, one row per cell (rows of y, then x):
+    /// `<x lever>,<y lever>,squeeze_month,squeeze_date,months_to_squeeze,
+    /// distressed_capacity_share`, an empty month or date meaning none.
+    ///
+    /// ```
+    /// use squeeze_model::{squeeze_map, LeverId, Scenario};
+    /// let map = squeeze_map(&Scenario::default(), LeverId::AiDemandSlowdown, LeverId::MinerLeverage, 3, 2);
+    /// let csv = map.to_csv();
+    /// assert!(csv.starts_with("ai_demand_slowdown,miner_leverage,squeeze_month,"));
+    /// assert_eq!(csv.lines().count(), 1 + 3 * 2);
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut out = format!(
+            "{},{},squeeze_month,squeeze_date,months_to_squeeze,distressed_capacity_share\n",
+            self.x_lever, self.y_lever
+        );
+        let start = self.scenario.era.start();
+        for (j, &y) in self.y_values.iter().enumerate().take(self.rows_done()) {
+            for (i, &x) in self.x_values.iter().enumerate() {
+                let month = self.squeeze_month[j][i];
+                let _ = writeln!(
+                    out,
+                    "{x},{y},{},{},{},{}",
+                    optional(month),
+                    optional(month.map(|m| start.plus_months(m))),
+                    self.months_to_squeeze[j][i],
+                    self.distressed_capacity_share[j][i]
+                );
+            }
+        }
+        out
     }
 
     /// The lever across.
