@@ -617,19 +617,35 @@ fn cumulative_probability(first: impl Iterator<Item = u32>, months: usize, n: us
 
 /// Percentiles (linear interpolation between order statistics, Hyndman and Fan's
 /// type 7, as R and NumPy do by default) and the mean of `values`, taken in the
-/// given order. Sorts `values`. All zero for an empty sample.
+/// given order. Reorders `values`. All zero for an empty sample.
 fn quantiles(values: &mut [f64]) -> Quantiles {
     if values.is_empty() {
         return Quantiles::default();
     }
-    let mean = values.iter().fold(0.0, |sum, x| sum + x) / values.len() as f64;
-    values.sort_unstable_by(f64::total_cmp);
+    let n = values.len();
+    let mean = values.iter().fold(0.0, |sum, x| sum + x) / n as f64;
+    // Only the order statistics the percentiles need, selected left to right on
+    // ever smaller slices: a few linear passes instead of a full sort.
+    let mut needed: Vec<usize> = PERCENTILES
+        .iter()
+        .flat_map(|p| {
+            let i = ((n - 1) as f64 * p).floor() as usize;
+            [i, (i + 1).min(n - 1)]
+        })
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let mut start = 0;
+    for &k in &needed {
+        values[start..].select_nth_unstable_by(k - start, f64::total_cmp);
+        start = k + 1;
+    }
     let at = |p: f64| {
-        let h = (values.len() - 1) as f64 * p;
+        let h = (n - 1) as f64 * p;
         let lower = h.floor();
         let i = lower as usize;
         let below = values[i];
-        let above = values[(i + 1).min(values.len() - 1)];
+        let above = values[(i + 1).min(n - 1)];
         below + (h - lower) * (above - below)
     };
     let [p5, p25, p50, p75, p95] = PERCENTILES.map(at);
