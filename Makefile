@@ -20,7 +20,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 serve:
 	scripts/bootstrap.sh build
-	trunk serve --offline
+	trunk serve --offline --no-autoreload
 
 test:
 	scripts/bootstrap.sh

@@ -30,7 +30,12 @@ export async function serve(root = resolve('dist')) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // CORS lets the widget load its module script and wasm inside
+      // <iframe sandbox="allow-scripts">, whose origin is opaque (README, hosting).
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');
@@ -62,8 +67,8 @@ export function launch() {
  * Opens a page that records console errors, page errors and every request URL.
  * Returns { page, errors, requests }.
  */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -72,6 +77,12 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('request', (request) => requests.push(request.url()));
+  // Content-Security-Policy violations, from the page and from any frame in it.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   await page.goto(url);
   return { page, context, errors, requests };
 }

@@ -72,6 +72,44 @@ pub struct Strings {
     pub language: &'static str,
     /// Footer note on what the model is.
     pub footer: &'static str,
+    /// Notice heading: a link or host asked for something unusable.
+    pub notice_title: &'static str,
+    /// Notice: a value was out of range (followed by what was used).
+    pub notice_clamped: &'static str,
+    /// Notice: a value could not be read.
+    pub notice_dropped: &'static str,
+    /// Notice: too many parameters.
+    pub notice_too_many: &'static str,
+    /// Marks a baseline value in the notice.
+    pub baseline_word: &'static str,
+    /// Button: close the notice.
+    pub dismiss: &'static str,
+    /// Button: open the share dialog.
+    pub share: &'static str,
+    /// Share dialog heading.
+    pub share_title: &'static str,
+    /// Label of the link field.
+    pub share_link: &'static str,
+    /// Label of the embed code field.
+    pub share_embed: &'static str,
+    /// Explains the embed code.
+    pub share_embed_help: &'static str,
+    /// Button: copy.
+    pub copy: &'static str,
+    /// Status after copying.
+    pub copied: &'static str,
+    /// Status when the clipboard is not available.
+    pub copy_manually: &'static str,
+    /// Button: close a dialog.
+    pub close: &'static str,
+    /// Widget link to the full explorer.
+    pub open_explorer: &'static str,
+    /// Title of the embedded widget's iframe.
+    pub widget_title: &'static str,
+    /// Error box: something broke.
+    pub crash: &'static str,
+    /// Error box: reload link.
+    pub reload: &'static str,
 }
 
 /// English.
@@ -108,6 +146,25 @@ pub const EN: Strings = Strings {
     export_json: "Scenario (JSON)",
     language: "Language",
     footer: "A stylised model, not a forecast: archetypes are composites, not real companies. Runs entirely in your browser; nothing is sent anywhere.",
+    notice_title: "Some settings in the link could not be used as given:",
+    notice_clamped: "is out of range; using",
+    notice_dropped: "could not be read and was ignored",
+    notice_too_many: "extra parameters were ignored",
+    baseline_word: "baseline",
+    dismiss: "Dismiss",
+    share: "Share or embed",
+    share_title: "Share this view",
+    share_link: "Link to exactly this view",
+    share_embed: "Embed code for an article",
+    share_embed_help: "Paste both lines into your page: the widget fits columns from 300 to 720 px; the small script resizes it to its content (optional).",
+    copy: "Copy",
+    copied: "Copied.",
+    copy_manually: "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
+    close: "Close",
+    open_explorer: "Open the full explorer",
+    widget_title: "Squeeze: AI slowdown and the miners' liquidity squeeze",
+    crash: "Something went wrong and the model stopped.",
+    reload: "Reload",
 };
 
 /// Italian.
@@ -144,6 +201,25 @@ pub const IT: Strings = Strings {
     export_json: "Scenario (JSON)",
     language: "Lingua",
     footer: "Un modello stilizzato, non una previsione: gli archetipi sono figure composite, non società reali. Funziona interamente nel tuo browser; nulla viene inviato.",
+    notice_title: "Alcune impostazioni del link non si potevano usare così come erano:",
+    notice_clamped: "è fuori dall'intervallo; uso",
+    notice_dropped: "non è leggibile ed è stato ignorato",
+    notice_too_many: "parametri in più sono stati ignorati",
+    baseline_word: "riferimento",
+    dismiss: "Chiudi",
+    share: "Condividi o incorpora",
+    share_title: "Condividi questa vista",
+    share_link: "Link esattamente a questa vista",
+    share_embed: "Codice per incorporarlo in un articolo",
+    share_embed_help: "Incolla entrambe le righe nella pagina: il widget si adatta a colonne da 300 a 720 px; il piccolo script ne adegua l'altezza al contenuto (facoltativo).",
+    copy: "Copia",
+    copied: "Copiato.",
+    copy_manually: "Selezionato: premi Ctrl+C (⌘C su Mac) per copiare.",
+    close: "Chiudi",
+    open_explorer: "Apri l'esploratore completo",
+    widget_title: "Squeeze: rallentamento dell'IA e crisi di liquidità dei miner",
+    crash: "Qualcosa è andato storto e il modello si è fermato.",
+    reload: "Ricarica",
 };
 
 /// The strings of one language.
@@ -190,34 +266,21 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
     }
 }
 
-/// A preset's name and one-line description in `lang` (Italian kept here, keyed by
-/// the preset's id; English from the model).
+/// A preset's name and one-line description in `lang` (names from
+/// `squeeze_charts::preset_name`, shared with the charts; Italian descriptions kept
+/// here, keyed by the preset's id; English from the model).
 pub fn preset_text(lang: Lang, preset: &squeeze_model::Preset) -> (&'static str, &'static str) {
     let italian = match preset.id {
-        "base" => Some((
-            "Scenario base di fine 2025",
-            "Bitcoin vicino a 85.000 $, rete vicina a 1.050 EH/s, domanda di IA sulla traiettoria di Bain al 2030 (~200 GW di nuovo calcolo), chip nuovi tre volte più efficienti del parco 2025, conversioni finanziate al 60% con debito all'8%.",
-        )),
-        "ai_demand_stalls" => Some((
-            "La domanda di IA si ferma",
-            "L'ammanco di Bain: 800 mld $ dei 2.000 mld $ di ricavi annui necessari al 2030 non arrivano, quindi manca il 40% della crescita attesa del calcolo per l'IA; il bitcoin scende con il sentiment sull'IA.",
-        )),
-        "chip_glut" => Some((
-            "Eccesso di chip",
-            "I nuovi acceleratori danno otto volte il calcolo per watt del parco 2025 (Trainium 3 da solo vale un passo di 4x) e il calcolo più economico alza appena la domanda (elasticità 0,2): lo stesso lavoro richiede molti meno megawatt.",
-        )),
-        "soft_landing" => Some((
-            "Atterraggio morbido",
-            "La domanda di IA cresce un po' meno del previsto (manca il 15% della crescita), il calcolo più economico trova nuovi usi (elasticità 0,8), i tassi scendono al 6,5% e il bitcoin recupera il 10%.",
-        )),
-        "replay_2022" => Some((
-            "Replica del 2022",
-            "Il 2022 delle cripto: chiusure mensili del bitcoin da 38.500 $ (gennaio) a 16.500 $ (dicembre), volatilità del 64%, energia intorno a 60 $/MWh, un miner che ha finanziato l'80% dell'espansione con debito al 10% oltre ai prestiti sulle macchine, nessun ricavo dall'IA. Inizia a gennaio 2022; Core Scientific ha chiesto il Chapter 11 a dicembre 2022.",
-        )),
+        "base" => Some("Bitcoin vicino a 85.000 $, rete vicina a 1.050 EH/s, domanda di IA sulla traiettoria di Bain al 2030 (~200 GW di nuovo calcolo), chip nuovi tre volte più efficienti del parco 2025, conversioni finanziate al 60% con debito all'8%."),
+        "ai_demand_stalls" => Some("L'ammanco di Bain: 800 mld $ dei 2.000 mld $ di ricavi annui necessari al 2030 non arrivano, quindi manca il 40% della crescita attesa del calcolo per l'IA; il bitcoin scende con il sentiment sull'IA."),
+        "chip_glut" => Some("I nuovi acceleratori danno otto volte il calcolo per watt del parco 2025 (Trainium 3 da solo vale un passo di 4x) e il calcolo più economico alza appena la domanda (elasticità 0,2): lo stesso lavoro richiede molti meno megawatt."),
+        "soft_landing" => Some("La domanda di IA cresce un po' meno del previsto (manca il 15% della crescita), il calcolo più economico trova nuovi usi (elasticità 0,8), i tassi scendono al 6,5% e il bitcoin recupera il 10%."),
+        "replay_2022" => Some("Il 2022 delle cripto: chiusure mensili del bitcoin da 38.500 $ (gennaio) a 16.500 $ (dicembre), volatilità del 64%, energia intorno a 60 $/MWh, un miner che ha finanziato l'80% dell'espansione con debito al 10% oltre ai prestiti sulle macchine, nessun ricavo dall'IA. Inizia a gennaio 2022; Core Scientific ha chiesto il Chapter 11 a dicembre 2022."),
         _ => None,
     };
+    let name = squeeze_charts::preset_name(preset, lang);
     match (lang, italian) {
-        (Lang::It, Some(text)) => text,
-        _ => (preset.name, preset.description),
+        (Lang::It, Some(description)) => (name, description),
+        _ => (name, preset.description),
     }
 }

@@ -6,25 +6,82 @@
 //! `components/`, with the chart functions of `squeeze-charts`. Nothing about the
 //! DOM leaks into the model.
 
+mod canvas;
 pub mod components;
 mod download;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod links;
 pub mod state;
 
-pub use components::app::App;
+pub use components::app::{App, AppProps, Mode};
 use squeeze_model::Scenario;
 
-/// Mounts the app into the page's `<main id="app">` (or `<body>` if absent).
+/// Mounts the app into the page's `<main id="app">`: the explorer, or the widget
+/// when the element says `data-mode="embed"`. A panic replaces the page with a
+/// readable error box and a reload link instead of leaving it blank or frozen.
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        show_fatal_error("the page has no element with id \"app\"");
+        return;
     };
+    let mode = if root.get_attribute("data-mode").as_deref() == Some("embed") {
+        Mode::Embed
+    } else {
+        Mode::Explorer
+    };
+    // The static fallback (chart and summary for readers without the app) goes
+    // as soon as the app takes over.
+    root.set_inner_html("");
+    let preset = root
+        .get_attribute("data-preset")
+        .and_then(|id| squeeze_model::Preset::by_id(&id));
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { mode, preset }).render();
+}
+
+/// Replaces the page content with an error box saying what happened and offering a
+/// reload. Built with DOM calls only (the app may be in any state); the message is
+/// inserted as text.
+pub fn show_fatal_error(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let lang = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let text = i18n::strings(i18n::Lang::from_code(&lang).unwrap_or_default());
+    let make = |tag: &str, content: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(content));
+        Some(element)
+    };
+    let (Some(main), Some(title), Some(reason), Some(link)) = (
+        make("div", ""),
+        make("p", text.crash),
+        make("p", detail),
+        make("a", text.reload),
+    ) else {
+        return;
+    };
+    let _ = main.set_attribute("class", "notice notice--error");
+    let _ = main.set_attribute("role", "alert");
+    let _ = reason.set_attribute("class", "notice__detail");
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let _ = link.set_attribute("href", &href);
+    for child in [&title, &reason, &link] {
+        let _ = main.append_child(child);
+    }
+    body.set_text_content(None);
+    let _ = body.append_child(&main);
 }
 
 /// Sets `<html lang>` so screen readers and hyphenation follow the page language.

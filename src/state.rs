@@ -1,46 +1,42 @@
-//! The one piece of UI state: the scenario the reader is exploring, the preset it
-//! started from, the language, and the pinned baseline. Everything on screen is
-//! derived from it; the outcome is computed from it, never stored beside it.
+//! The one piece of UI state: the view the reader is exploring (scenario, preset,
+//! language, pinned baseline — the same value a shared link carries) and the
+//! notice about anything a link or a host page asked for that could not be used.
+//! Everything on screen is derived from it; the outcome is computed from it,
+//! never stored beside it.
 
-use crate::i18n::Lang;
-use squeeze_model::{Lever, LeverId, Preset, Scenario};
+use squeeze_link::{Decoded, Problem, View};
+use squeeze_model::{Lever, LeverId, Preset};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The whole UI state.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct State {
-    /// The scenario the sliders show.
-    pub scenario: Scenario,
-    /// The preset the reader picked last; Reset returns to it.
-    pub preset: &'static Preset,
-    /// The language of the page.
-    pub lang: Lang,
-    /// A pinned scenario to compare against, if any.
-    pub baseline: Option<Scenario>,
-}
+pub use squeeze_charts::Lang;
 
-impl Default for State {
-    fn default() -> Self {
-        let preset = Preset::base();
-        Self {
-            scenario: preset.scenario,
-            preset,
-            lang: Lang::En,
-            baseline: None,
-        }
-    }
+/// The whole UI state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    /// What the reader sees and a link restores.
+    pub view: View,
+    /// What the last link or host message asked for that was clamped or dropped.
+    pub notice: Vec<Problem>,
 }
 
 impl State {
+    /// The state a link (decoded URL fragment) describes, with its notice.
+    pub fn from_decoded(decoded: Decoded) -> Self {
+        Self {
+            view: decoded.view,
+            notice: decoded.problems,
+        }
+    }
+
     /// Whether the scenario still equals its preset (Reset would change nothing).
     pub fn is_pristine(&self) -> bool {
-        self.scenario == self.preset.scenario
+        self.view.scenario == self.view.preset.scenario
     }
 }
 
-/// What the reader can do.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What the reader (or the page around the widget) can do.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Move one lever to a value (clamped into its range).
     SetLever(LeverId, f64),
@@ -54,27 +50,42 @@ pub enum Action {
     Pin,
     /// Stop comparing.
     Unpin,
+    /// Show a whole view (back/forward navigation), with its notice.
+    Load(Decoded),
+    /// Show the scenario a host page sent to the widget, keeping the page
+    /// language unless the message names one.
+    HostSet(Decoded, Option<Lang>),
+    /// Close the notice.
+    DismissNotice,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = *self;
+        let mut next = (*self).clone();
+        let view = &mut next.view;
         match action {
             Action::SetLever(id, value) => {
                 if let Some(lever) = Lever::by_id(id) {
-                    next.scenario.set(id, lever.clamp(value));
+                    view.scenario.set(id, lever.clamp(value));
                 }
             }
             Action::ChoosePreset(preset) => {
-                next.preset = preset;
-                next.scenario = preset.scenario;
+                view.preset = preset;
+                view.scenario = preset.scenario;
             }
-            Action::Reset => next.scenario = next.preset.scenario,
-            Action::SetLang(lang) => next.lang = lang,
-            Action::Pin => next.baseline = Some(next.scenario),
-            Action::Unpin => next.baseline = None,
+            Action::Reset => view.scenario = view.preset.scenario,
+            Action::SetLang(lang) => view.lang = lang,
+            Action::Pin => view.baseline = Some(view.scenario),
+            Action::Unpin => view.baseline = None,
+            Action::Load(decoded) => next = State::from_decoded(decoded),
+            Action::HostSet(decoded, lang) => {
+                let keep = view.lang;
+                next = State::from_decoded(decoded);
+                next.view.lang = lang.unwrap_or(keep);
+            }
+            Action::DismissNotice => next.notice.clear(),
         }
         // Yew skips the render when the same Rc comes back.
         if next == *self {

@@ -1,29 +1,64 @@
-//! The explorer page: levers on one side, the outcome in words, figures and charts
-//! on the other, assumptions and sources below. All of it derived from one `State`.
+//! The page: the full explorer (levers, the outcome in words, figures and charts,
+//! assumptions and sources) or, in embed mode, the compact widget for articles.
+//! Both are derived from one `State`.
 
 use super::{
-    assumptions::Assumptions, chart_tabs::ChartTabs, compare::Compare, export::Export,
-    language_switch::LanguageSwitch, lever_panel::LeverPanel, metrics::Metrics,
-    preset_picker::PresetPicker, summary::Summary,
+    assumptions::Assumptions, chart_panel::ChartPanel, chart_tabs::ChartTabs, compare::Compare,
+    export::Export, language_switch::LanguageSwitch, lever_panel::LeverPanel,
+    lever_slider::LeverSlider, metrics::Metrics, notice::Notice, preset_picker::PresetPicker,
+    share::Share, summary::Summary,
 };
+use crate::hooks::{current_fragment, use_embed_bridge, use_url_sync};
 use crate::i18n::strings;
+use crate::links;
 use crate::state::{Action, State};
-use squeeze_model::{run, LeverId};
+use squeeze_charts::ChartKind;
+use squeeze_link::decode;
+use squeeze_model::{run, LeverId, Preset, LEVERS};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The whole explorer.
+/// Which page this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The full explorer (`index.html`).
+    #[default]
+    Explorer,
+    /// The compact widget for articles (`embed.html`).
+    Embed,
+}
+
+/// The app's properties.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Explorer or widget.
+    #[prop_or_default]
+    pub mode: Mode,
+    /// The preset to open on when the URL names none (`embed-<preset>.html`).
+    #[prop_or_default]
+    pub preset: Option<&'static Preset>,
+}
+
+/// The whole app.
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(State::default);
-    let State {
-        scenario,
-        preset,
-        lang,
-        baseline,
-    } = *state;
-    let outcome = use_memo(scenario, run);
-    let baseline_outcome = use_memo(baseline, |baseline| {
-        baseline.as_ref().map(|b| std::rc::Rc::new(run(b)))
+pub fn App(props: &AppProps) -> Html {
+    let embed = props.mode == Mode::Embed;
+    let initial_preset = props.preset;
+    let state = use_reducer(move || {
+        let fragment = current_fragment();
+        let decoded = match initial_preset {
+            Some(preset) if !fragment.split('&').any(|pair| pair.starts_with("p=")) => {
+                decode(&format!("p={}&{fragment}", preset.id))
+            }
+            _ => decode(&fragment),
+        };
+        State::from_decoded(decoded)
+    });
+    let view = state.view;
+    let lang = view.lang;
+    let outcome = use_memo(view.scenario, run);
+    let baseline_outcome = use_memo(view.baseline, |baseline| {
+        baseline.as_ref().map(|b| Rc::new(run(b)))
     });
     let baseline_outcome = (*baseline_outcome).clone();
     use_effect_with(lang, |lang| {
@@ -31,29 +66,63 @@ pub fn App() -> Html {
     });
 
     let dispatch = state.dispatcher();
+    let action = |make: fn(()) -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(make(())))
+    };
     let on_lever = {
         let dispatch = dispatch.clone();
         Callback::from(move |(id, value): (LeverId, f64)| {
             dispatch.dispatch(Action::SetLever(id, value))
         })
     };
+    let on_load = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |decoded| dispatch.dispatch(Action::Load(decoded)))
+    };
+    let on_host_set = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(decoded, lang)| dispatch.dispatch(Action::HostSet(decoded, lang)))
+    };
+    use_url_sync(view, on_load, !embed);
+    let widget = use_node_ref();
+    use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
+
+    let text = strings(lang);
+    let notice = html! { <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} /> };
+
+    if embed {
+        return html! {
+            <div class="widget" ref={widget}>
+                { notice }
+                <Summary outcome={outcome.clone()} {lang} />
+                <div class="widget__levers">
+                    { for LEVERS.iter().filter(|lever| lever.headline).map(|lever| html! {
+                        <LeverSlider key={lever.key} {lever} value={view.scenario.get(lever.id)} {lang} on_change={on_lever.clone()} />
+                    }) }
+                </div>
+                <ChartPanel kind={ChartKind::CashRunway} outcome={outcome.clone()} baseline={None::<Rc<_>>} {lang} />
+                <p class="widget__more">
+                    <a href={links::explorer_url(&view)} target="_blank" rel="noopener">{ text.open_explorer }{ " ↗" }</a>
+                </p>
+            </div>
+        };
+    }
+
     let on_preset = {
         let dispatch = dispatch.clone();
         Callback::from(move |preset| dispatch.dispatch(Action::ChoosePreset(preset)))
-    };
-    let on_reset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.dispatch(Action::Reset))
     };
     let on_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
     };
-    let on_compare = Callback::from(move |pin: bool| {
-        dispatch.dispatch(if pin { Action::Pin } else { Action::Unpin })
-    });
-    let text = strings(lang);
-
+    let on_compare = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |pin: bool| {
+            dispatch.dispatch(if pin { Action::Pin } else { Action::Unpin })
+        })
+    };
     html! {
         <>
             <header class="masthead">
@@ -62,24 +131,29 @@ pub fn App() -> Html {
                     <LanguageSwitch {lang} on_change={on_lang} />
                 </div>
                 <p class="lede">{ text.lede }</p>
+                { notice }
             </header>
             // The summary is its own grid area: on phones it sits right above the
             // levers, so the words stay in view while the reader drags.
             <Summary outcome={outcome.clone()} {lang} />
             <section class="levers" aria-labelledby="levers-heading">
                 <h2 id="levers-heading" class="visually-hidden">{ text.levers }</h2>
-                <PresetPicker {preset} pristine={state.is_pristine()} {lang} on_choose={on_preset} {on_reset} />
-                <LeverPanel {scenario} {lang} on_change={on_lever} />
+                <PresetPicker preset={view.preset} pristine={state.is_pristine()} {lang} on_choose={on_preset}
+                    on_reset={action(|()| Action::Reset)} />
+                <LeverPanel scenario={view.scenario} {lang} on_change={on_lever} />
             </section>
             <section class="outcome" aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading" class="visually-hidden">{ text.outcome }</h2>
                 <Metrics outcome={outcome.clone()} baseline={baseline_outcome.clone()} {lang} />
-                <Compare pinned={baseline.is_some()} {lang} on_toggle={on_compare} />
+                <div class="actions">
+                    <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
+                    <Share {view} {lang} />
+                </div>
                 <ChartTabs outcome={outcome.clone()} baseline={baseline_outcome} {lang} />
-                <Export {scenario} outcome={outcome.clone()} {lang} />
+                <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
             </section>
             <section class="sources">
-                <Assumptions {scenario} {lang} />
+                <Assumptions scenario={view.scenario} {lang} />
                 <p class="footer-note">{ text.footer }</p>
             </section>
         </>

@@ -2,11 +2,11 @@
 //! size and the colour scheme, with a text description, a data-table view and a
 //! PNG download.
 
+use crate::canvas::MeasuredCanvas;
 use crate::download;
 use crate::hooks::{use_element_size, use_prefers_dark};
 use crate::i18n::{strings, Lang};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use squeeze_charts::{ChartKind, ChartStyle, ChartView};
 use squeeze_model::Outcome;
 use std::rc::Rc;
@@ -163,7 +163,7 @@ fn draw(
     } else {
         ChartStyle::light(scale)
     };
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+    if let Some(backend) = MeasuredCanvas::new(canvas) {
         let view = ChartView {
             outcome,
             baseline,

@@ -10,5 +10,7 @@ pub mod language_switch;
 pub mod lever_panel;
 pub mod lever_slider;
 pub mod metrics;
+pub mod notice;
 pub mod preset_picker;
+pub mod share;
 pub mod summary;

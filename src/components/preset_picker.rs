@@ -25,6 +25,18 @@ pub struct PresetPickerProps {
 #[function_component]
 pub fn PresetPicker(props: &PresetPickerProps) -> Html {
     let text = strings(props.lang);
+    // Keep the control showing the preset also when it changes from elsewhere
+    // (back/forward, a host page): after a reader's own choice, browsers ignore
+    // changes to the options' `selected` attribute.
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(props.preset.id, move |id| {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                select.set_value(id);
+            }
+        });
+    }
     let onchange = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |event: Event| {
@@ -39,7 +51,7 @@ pub fn PresetPicker(props: &PresetPickerProps) -> Html {
         <div class="preset">
             <div class="preset__row">
                 <label for="preset">{ text.preset }</label>
-                <select id="preset" {onchange} aria-describedby="preset-help">
+                <select id="preset" ref={select} {onchange} aria-describedby="preset-help">
                     { for Preset::all().iter().map(|preset| html! {
                         <option value={preset.id} selected={preset.id == props.preset.id}>
                             { crate::i18n::preset_text(props.lang, preset).0 }

@@ -39,27 +39,31 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
                 .map(|i| archetype(outcome, i, lang))
                 .collect();
             let share = format_percent(outcome.distressed_capacity_share, 0, lang);
+            // In 2022 nobody had AI capacity; the share is of all the miners' MW.
+            let has_ai = outcome.miners.iter().any(|miner| miner.ai_mw > 0.0);
             let btc = format_btc(outcome.forced_btc_sales, lang);
             let gap = format_usd_compact(outcome.funding_gap_usd, lang);
             match lang {
                 Lang::En => format!(
-                    "The first liquidity squeeze hits {}, {} in: {} cannot meet {} obligations by {end}. \
-                     {share} of converted AI capacity ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
+                    "The first liquidity squeeze hits {}, {} in; by {end} {} cannot meet {} obligations. \
+                     {share} of {capacity} ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
                     in_month(date, lang),
                     month_count(month + 1, lang),
                     and_list(&hit, lang),
                     if hit.len() == 1 { "its" } else { "their" },
                     end = format_month(end, lang),
+                    capacity = if has_ai { "converted AI capacity" } else { "the miners' capacity" },
                 ),
                 Lang::It => format!(
-                    "La prima crisi di liquidità arriva {}, dopo {}: {} entro {end} non {} a far fronte agli impegni. \
-                     Il {share} della capacità IA convertita finisce in difficoltà, le vendite forzate scaricano {btc} \
+                    "La prima crisi di liquidità arriva {}, dopo {}; entro {end} {} non {} a far fronte agli impegni. \
+                     Il {share} {capacity} finisce in difficoltà, le vendite forzate scaricano {btc} \
                      e il fabbisogno scoperto arriva a {gap}.",
                     in_month(date, lang),
                     month_count(month + 1, lang),
                     and_list(&hit, lang),
                     if hit.len() == 1 { "riesce" } else { "riescono" },
                     end = format_month(end, lang),
+                    capacity = if has_ai { "della capacità IA convertita" } else { "della capacità dei miner" },
                 ),
             }
         }
@@ -72,7 +76,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
                     .series
                     .months
                     .get(month)
-                    .map(|m| format_month(*m, lang))
+                    .map(|m| in_month(*m, lang))
                     .unwrap_or_default();
                 let cash = format_usd_compact(cash, lang);
                 lang.pick(
