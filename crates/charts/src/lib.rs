@@ -9,6 +9,11 @@
 //! [`locale`] formats numbers and dates in English and Italian for the charts and
 //! the app alike.
 //!
+//! The uncertainty charts ([`UncertaintyChart`]) draw the model's Monte Carlo
+//! ([`draw_squeeze_probability`], [`draw_fan`]), its tornado ([`draw_tornado`])
+//! and its squeeze map ([`draw_squeeze_map`], with [`map_cell_at`] for clicks),
+//! each with a description and a table beside it.
+//!
 //! ```
 //! use plotters::prelude::*;
 //! use squeeze_charts::{draw, ChartKind, ChartStyle, ChartView, Lang};
@@ -31,16 +36,27 @@ mod btc_hashprice;
 mod cash_runway;
 #[cfg(feature = "svg")]
 pub mod export;
+mod levers;
 pub mod locale;
 mod revenue_mix;
+mod squeeze_map;
 mod style;
 pub mod summary;
 mod table;
 mod timeline;
+mod tornado;
+mod uncertainty;
 
+pub use levers::{format_lever_value, lever_label};
 pub use locale::Lang;
+pub use squeeze_map::{describe_map, draw_squeeze_map, map_cell_at, map_table, no_squeeze_colour, viridis, MapLayout};
 pub use style::{palette_colour, ChartStyle, PALETTE};
 pub use table::DataTable;
+pub use tornado::{describe_tornado, draw_tornado, tornado_table};
+pub use uncertainty::{
+    describe_fan, describe_probability, draw_fan, draw_squeeze_probability, fan_table, probability_clause,
+    probability_table, FanSeries, UncertaintyChart,
+};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -92,13 +108,8 @@ impl ChartKind {
     /// The chart's title.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            ChartKind::CashRunway => {
-                lang.pick("Operator cash runway", "Autonomia di cassa degli operatori")
-            }
-            ChartKind::BtcHashprice => lang.pick(
-                "Bitcoin price and hashprice",
-                "Prezzo del bitcoin e hashprice",
-            ),
+            ChartKind::CashRunway => lang.pick("Operator cash runway", "Autonomia di cassa degli operatori"),
+            ChartKind::BtcHashprice => lang.pick("Bitcoin price and hashprice", "Prezzo del bitcoin e hashprice"),
             ChartKind::AiCapacity => lang.pick(
                 "AI capacity: utilisation, spot and lease rates",
                 "Capacità IA: utilizzo, prezzo spot e canone",
@@ -111,9 +122,7 @@ impl ChartKind {
     /// (the range of dates, where the lines start and end, who is squeezed when).
     pub fn description(self, outcome: &Outcome, lang: Lang) -> String {
         if outcome.series.months.is_empty() {
-            return lang
-                .pick("No data to show.", "Nessun dato da mostrare.")
-                .to_owned();
+            return lang.pick("No data to show.", "Nessun dato da mostrare.").to_owned();
         }
         match self {
             ChartKind::CashRunway => cash_runway::describe(outcome, lang),
@@ -291,9 +300,5 @@ pub fn draw_cash_runway<DB: DrawingBackend>(
     outcome: &Outcome,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    draw(
-        ChartKind::CashRunway,
-        area,
-        &ChartView::new(outcome, Lang::En, *style),
-    )
+    draw(ChartKind::CashRunway, area, &ChartView::new(outcome, Lang::En, *style))
 }

@@ -12,7 +12,7 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use squeeze_model::{Outcome, YearMonth};
+use squeeze_model::{Era, Outcome, YearMonth};
 use std::ops::Range;
 
 /// At most this many year labels on the time axis; longer horizons label every
@@ -73,10 +73,7 @@ impl<'a> Timeline<'a> {
 
     /// The month at an x index.
     pub fn month_at(&self, index: i32) -> Option<YearMonth> {
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| self.months.get(i))
-            .copied()
+        usize::try_from(index).ok().and_then(|i| self.months.get(i)).copied()
     }
 
     /// Tick positions: every January (thinned on long horizons); on a horizon
@@ -91,11 +88,7 @@ impl<'a> Timeline<'a> {
         let januaries = starting(&[1]);
         if januaries.len() < 2 {
             let quarters = starting(&[1, 4, 7, 10]);
-            return if quarters.is_empty() {
-                vec![0]
-            } else {
-                quarters
-            };
+            return if quarters.is_empty() { vec![0] } else { quarters };
         }
         let every = januaries.len().div_ceil(MAX_YEAR_TICKS);
         januaries.into_iter().step_by(every).collect()
@@ -120,7 +113,13 @@ impl<'a> Timeline<'a> {
     /// The x index and month of the era's bitcoin halving (April 2028 for late
     /// 2025, as the model assumes), if it falls within the timeline.
     pub fn halving(&self, outcome: &Outcome) -> Option<(i32, YearMonth)> {
-        let x = self.index_of_offset(outcome.era.halving_month())?;
+        self.halving_in(outcome.era)
+    }
+
+    /// The x index and month of `era`'s bitcoin halving, if it falls within the
+    /// timeline (for charts of results that carry an era but no outcome).
+    pub fn halving_in(&self, era: Era) -> Option<(i32, YearMonth)> {
+        let x = self.index_of_offset(era.halving_month())?;
         Some((x, self.month_at(x)?))
     }
 
@@ -173,11 +172,7 @@ pub(crate) fn value_range(values: impl IntoIterator<Item = f64>, include_zero: b
     } else {
         (high.abs() * 0.1).max(1.0)
     };
-    let bottom = if low >= 0.0 {
-        (low - pad).max(0.0)
-    } else {
-        low - pad
-    };
+    let bottom = if low >= 0.0 { (low - pad).max(0.0) } else { low - pad };
     let top = high + pad;
     if bottom.is_finite() && top.is_finite() && bottom < top {
         bottom..top
@@ -206,6 +201,10 @@ pub(crate) enum Swatch {
     Ghost,
     /// A ring (a squeeze marker).
     Ring,
+    /// A rectangle filled with exactly the colour (a pre-blended band shade).
+    Fill,
+    /// A light fill crossed by stripes of the colour (the high end of a tornado bar).
+    Hatch,
 }
 
 /// One legend entry.
@@ -313,7 +312,33 @@ fn draw_swatch<DB: DrawingBackend>(
             style.px(5.0),
             entry.colour.stroke_width(style.px(2.0)),
         )),
+        Swatch::Fill => area.draw(&Rectangle::new(
+            [(x, y - half), (x + width, y + half)],
+            entry.colour.filled(),
+        )),
+        Swatch::Hatch => {
+            let corners = [(x, y - half), (x + width, y + half)];
+            area.draw(&Rectangle::new(corners, hatch_fill(entry.colour)))?;
+            let step = style.offset(4.0).max(2);
+            let stripes = (x + step / 2..x + width)
+                .step_by(usize::try_from(step).unwrap_or(2))
+                .map(|sx| PathElement::new(vec![(sx, y - half), (sx, y + half)], hatch_stripe(entry.colour, style)));
+            for stripe in stripes {
+                area.draw(&stripe)?;
+            }
+            area.draw(&Rectangle::new(corners, entry.colour.stroke_width(style.px(1.0))))
+        }
     }
+}
+
+/// The light fill under the stripes of a hatched area.
+pub(crate) fn hatch_fill(colour: RGBColor) -> ShapeStyle {
+    colour.mix(0.25).filled()
+}
+
+/// The stripes of a hatched area.
+pub(crate) fn hatch_stripe(colour: RGBColor, style: &ChartStyle) -> ShapeStyle {
+    colour.stroke_width(style.px(1.5))
 }
 
 /// The thin, faded line of a baseline series.
@@ -336,11 +361,7 @@ pub(crate) fn clip(mut runs: Runs, range: &Range<f64>) -> Runs {
 }
 
 /// Solid paths for runs of points, clipped to the y `range`.
-pub(crate) fn lines(
-    runs: Runs,
-    range: &Range<f64>,
-    shape: ShapeStyle,
-) -> impl Iterator<Item = PathElement<Point>> {
+pub(crate) fn lines(runs: Runs, range: &Range<f64>, shape: ShapeStyle) -> impl Iterator<Item = PathElement<Point>> {
     clip(runs, range)
         .into_iter()
         .map(move |run| PathElement::new(run, shape))
@@ -395,7 +416,17 @@ pub(crate) fn draw_mesh<DB: DrawingBackend>(
     y_desc: &str,
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (style, lang) = (&view.style, view.lang);
+    draw_time_mesh(chart, timeline, y_desc, &view.style, view.lang)
+}
+
+/// [`draw_mesh`] for charts without a [`ChartView`] (the Monte Carlo charts).
+pub(crate) fn draw_time_mesh<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, TimeCoord>,
+    timeline: &Timeline<'_>,
+    y_desc: &str,
+    style: &ChartStyle,
+    lang: Lang,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let decimals = axis_decimals(&chart.y_range());
     let x_label = |index: &i32| timeline.tick_label(*index, lang);
     let y_label = |value: &f64| format_number(*value, decimals, lang);
@@ -442,14 +473,9 @@ pub(crate) fn draw_events<DB: DrawingBackend>(
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let lang = view.lang;
-    let halving = timeline.halving(view.outcome).map(|(x, month)| {
-        let year = format_year(month.year());
-        let label = match lang {
-            Lang::En => format!("{year} halving"),
-            Lang::It => format!("halving {year}"),
-        };
-        (x, label)
-    });
+    let halving = timeline
+        .halving(view.outcome)
+        .map(|(x, month)| (x, halving_label(month, lang)));
     let squeeze = view
         .outcome
         .squeeze_month
@@ -461,23 +487,31 @@ pub(crate) fn draw_events<DB: DrawingBackend>(
         });
     for (row, event) in [halving, squeeze].into_iter().enumerate() {
         if let Some((x, label)) = event {
-            draw_event(chart, timeline, x, &label, row, view)?;
+            draw_event(chart, timeline, x, &label, row, &view.style)?;
         }
     }
     Ok(())
 }
 
+/// The label of the halving marker: en `2028 halving`, it `halving 2028`.
+pub(crate) fn halving_label(month: YearMonth, lang: Lang) -> String {
+    let year = format_year(month.year());
+    match lang {
+        Lang::En => format!("{year} halving"),
+        Lang::It => format!("halving {year}"),
+    }
+}
+
 /// A dashed vertical line at month `x` with a label near the top, on the side
 /// with more room; `row` stacks labels that might otherwise collide.
-fn draw_event<DB: DrawingBackend>(
+pub(crate) fn draw_event<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, TimeCoord>,
     timeline: &Timeline<'_>,
     x: i32,
     label: &str,
     row: usize,
-    view: &ChartView<'_>,
+    style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = &view.style;
     let y_range = chart.y_range();
     let colour = style.annotation();
     chart.draw_series([DashedPathElement::new(
@@ -494,15 +528,7 @@ fn draw_event<DB: DrawingBackend>(
     };
     let dy = style.offset(4.0 + 16.0 * row as f64);
     let at = (x, y_range.end);
-    label_at(
-        chart,
-        at,
-        label,
-        (dx, dy),
-        (hpos, VPos::Top),
-        style.font(11.0),
-        style,
-    )
+    label_at(chart, at, label, (dx, dy), (hpos, VPos::Top), style.font(11.0), style)
 }
 
 /// `text` beside the data point `at`, offset by `(dx, dy)` device pixels and
@@ -518,10 +544,7 @@ pub(crate) fn label_at<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (width, height) = chart.plotting_area().estimate_text_size(text, &font)?;
-    let (width, height) = (
-        i32::try_from(width).unwrap_or(0),
-        i32::try_from(height).unwrap_or(0),
-    );
+    let (width, height) = (i32::try_from(width).unwrap_or(0), i32::try_from(height).unwrap_or(0));
     let left = match hpos {
         HPos::Left => dx,
         HPos::Right => dx - width,
@@ -534,10 +557,7 @@ pub(crate) fn label_at<DB: DrawingBackend>(
     };
     let pad = style.offset(2.0);
     let backdrop = Rectangle::new(
-        [
-            (left - pad, top - pad),
-            (left + width + pad, top + height + pad),
-        ],
+        [(left - pad, top - pad), (left + width + pad, top + height + pad)],
         style.background.mix(0.85).filled(),
     );
     let label = Text::new(text.to_owned(), (dx, dy), font.pos(Pos::new(hpos, vpos)));
@@ -659,10 +679,7 @@ mod tests {
         let current = months(YearMonth::new(2026, 1), 6);
         let timeline = Timeline::new(&current).expect("months");
         let runs = timeline.runs(&current, &[1.0, 2.0, f64::NAN, 4.0, 5.0], 10.0);
-        assert_eq!(
-            runs,
-            vec![vec![(0, 10.0), (1, 20.0)], vec![(3, 40.0), (4, 50.0)]]
-        );
+        assert_eq!(runs, vec![vec![(0, 10.0), (1, 20.0)], vec![(3, 40.0), (4, 50.0)]]);
         // A series starting two months later lands two months to the right, and
         // what falls past the end is dropped.
         let later = months(YearMonth::new(2026, 3), 6);
