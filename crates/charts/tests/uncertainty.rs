@@ -662,3 +662,50 @@ fn dark_and_high_dpi_styles_draw_every_chart() {
         }
     }
 }
+
+/// Golden SVGs of each uncertainty chart for the base preset (English, 720×440,
+/// light), in `tests/golden/uncertainty/` (a subdirectory, so the outcome
+/// charts' golden test does not count them). Regenerate with
+/// `SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test uncertainty`
+/// and review the diff.
+#[test]
+fn uncertainty_charts_match_their_golden_svgs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/uncertainty");
+    let updating = std::env::var_os("SQUEEZE_UPDATE_GOLDEN").is_some_and(|v| !v.is_empty() && v != "0");
+    let scenario = Preset::base().scenario;
+    let mc = monte_carlo(&scenario, SEED, 100);
+    let outcome = run(&scenario);
+    let tornado = tornado(&scenario);
+    let map = squeeze_map(&scenario, LeverId::AiDemandSlowdown, LeverId::MinerLeverage, 6, 6);
+    let (style, lang) = (light(), Lang::En);
+    let marker = Some((scenario.ai_demand_slowdown, scenario.miner_leverage));
+    let mut different = Vec::new();
+    for chart in UncertaintyChart::ALL {
+        let svg = render(|area| match chart {
+            UncertaintyChart::SqueezeProbability => draw_squeeze_probability(area, &mc, lang, &style).is_ok(),
+            UncertaintyChart::BtcPriceFan => {
+                draw_fan(area, &mc, FanSeries::BtcPrice, Some(&outcome), lang, &style).is_ok()
+            }
+            UncertaintyChart::IndustryCashFan => {
+                draw_fan(area, &mc, FanSeries::IndustryCash, Some(&outcome), lang, &style).is_ok()
+            }
+            UncertaintyChart::Tornado => draw_tornado(area, &tornado, lang, &style).is_ok(),
+            UncertaintyChart::SqueezeMap => draw_squeeze_map(area, &map, marker, None, lang, &style).is_ok(),
+        });
+        let path = dir.join(format!("{}--base--{}.svg", chart.id(), lang.code()));
+        if updating {
+            std::fs::create_dir_all(&dir).expect("golden dir");
+            std::fs::write(&path, &svg).expect("golden written");
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if expected == svg => {}
+            Ok(_) => different.push(format!("{} differs from {}", chart.id(), path.display())),
+            Err(_) => different.push(format!("{} is missing", path.display())),
+        }
+    }
+    assert!(
+        different.is_empty(),
+        "{different:#?}\nIf intended: SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test uncertainty"
+    );
+}
