@@ -161,6 +161,14 @@ test('the widget fits 300 to 720 px columns in a sandboxed iframe, with no error
     const overflow = await frame.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
     assert.ok(overflow <= 0, `no sideways scrolling inside a ${width}px widget (overflow ${overflow}px)`);
     assert.equal(await frame.locator('a', { hasText: 'Open the full explorer' }).count(), 1);
+    // One column: summary, sliders, chart and link follow each other without overlapping.
+    const boxes = [];
+    for (const part of [frame.getByRole('status'), frame.getByRole('slider', { name: 'Chip throughput' }), frame.getByRole('img'), frame.getByRole('link')]) {
+      boxes.push(await part.boundingBox());
+    }
+    for (let i = 1; i < boxes.length; i += 1) {
+      assert.ok(boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1, `part ${i} starts below part ${i - 1} at ${width}px`);
+    }
     const { context, errors } = session;
     session = undefined;
     await context.close();

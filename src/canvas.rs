@@ -5,9 +5,7 @@
 //! forbids. Everything else is delegated unchanged.
 
 use plotters::prelude::DrawingBackend;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -47,11 +45,7 @@ impl DrawingBackend for MeasuredCanvas {
         self.inner.present()
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.inner.draw_pixel(point, color)
     }
 
@@ -121,14 +115,8 @@ impl DrawingBackend for MeasuredCanvas {
             style.size(),
             style.family().as_str()
         ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map_or(0.0, |metrics| metrics.width());
+        let width = self.context.measure_text(text).map_or(0.0, |metrics| metrics.width());
         // Line height: the font size, as plotters' own estimate uses.
-        Ok((
-            width.ceil().max(0.0) as u32,
-            style.size().ceil().max(0.0) as u32,
-        ))
+        Ok((width.ceil().max(0.0) as u32, style.size().ceil().max(0.0) as u32))
     }
 }

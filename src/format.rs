@@ -4,9 +4,7 @@
 //! with the CLI and the no-JavaScript fallback.
 
 use crate::i18n::{strings, Lang};
-use squeeze_charts::locale::{
-    format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact,
-};
+use squeeze_charts::locale::{format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact};
 use squeeze_charts::summary::month_count;
 pub use squeeze_charts::summary::summary;
 use squeeze_model::{Assumption, Lever, Outcome, Unit};
@@ -75,32 +73,20 @@ pub fn metrics(outcome: &Outcome, baseline: Option<&Outcome>, lang: Lang) -> Vec
         delta: change.map(|(shown, _)| format!("{shown} {}", text.vs_baseline)),
     };
     // A numeric change, signed, shown only when it is not zero.
-    let change =
-        |now: f64, then: Option<f64>, higher_is_worse: bool, show: &dyn Fn(f64) -> String| {
-            let d = now - then?;
-            (d.abs() > 1e-9).then(|| {
-                let sign = if d > 0.0 { "+" } else { "−" };
-                (
-                    format!("{sign}{}", show(d.abs())),
-                    (d > 0.0) == higher_is_worse,
-                )
-            })
-        };
+    let change = |now: f64, then: Option<f64>, higher_is_worse: bool, show: &dyn Fn(f64) -> String| {
+        let d = now - then?;
+        (d.abs() > 1e-9).then(|| {
+            let sign = if d > 0.0 { "+" } else { "−" };
+            (format!("{sign}{}", show(d.abs())), (d > 0.0) == higher_is_worse)
+        })
+    };
     let first_change = baseline.and_then(|b| match (outcome.squeeze_month, b.squeeze_month) {
         (Some(now), Some(then)) if now < then => Some((
-            format!(
-                "{} {}",
-                month_count(then - now, lang),
-                lang.pick("earlier", "prima")
-            ),
+            format!("{} {}", month_count(then - now, lang), lang.pick("earlier", "prima")),
             true,
         )),
         (Some(now), Some(then)) if now > then => Some((
-            format!(
-                "{} {}",
-                month_count(now - then, lang),
-                lang.pick("later", "dopo")
-            ),
+            format!("{} {}", month_count(now - then, lang), lang.pick("later", "dopo")),
             false,
         )),
         (Some(_), None) => Some((lang.pick("new", "nuova").to_string(), true)),
@@ -110,13 +96,7 @@ pub fn metrics(outcome: &Outcome, baseline: Option<&Outcome>, lang: Lang) -> Vec
     let first = outcome
         .squeeze_date
         .map_or_else(|| text.no_squeeze.to_string(), |d| format_month(d, lang));
-    let points = |d: f64| {
-        format!(
-            "{} {}",
-            format_number(d * 100.0, 0, lang),
-            lang.pick("pts", "punti")
-        )
-    };
+    let points = |d: f64| format!("{} {}", format_number(d * 100.0, 0, lang), lang.pick("pts", "punti"));
     vec![
         figure(text.first_squeeze, first, first_change),
         figure(

@@ -246,10 +246,22 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
             "Potenza dei chip",
             "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
         )),
-        "btc_price_shock" => Some(("Shock sul prezzo del bitcoin", "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.")),
-        "btc_volatility" => Some(("Volatilità del bitcoin", "Quanto oscilla il prezzo del bitcoin in un anno.")),
-        "interest_rate" => Some(("Tasso sul nuovo debito", "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.")),
-        "power_price_usd_per_mwh" => Some(("Prezzo dell'energia", "Quanto pagano i miner per un megawattora di elettricità.")),
+        "btc_price_shock" => Some((
+            "Shock sul prezzo del bitcoin",
+            "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
+        )),
+        "btc_volatility" => Some((
+            "Volatilità del bitcoin",
+            "Quanto oscilla il prezzo del bitcoin in un anno.",
+        )),
+        "interest_rate" => Some((
+            "Tasso sul nuovo debito",
+            "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.",
+        )),
+        "power_price_usd_per_mwh" => Some((
+            "Prezzo dell'energia",
+            "Quanto pagano i miner per un megawattora di elettricità.",
+        )),
         "contracted_share" => Some((
             "Quota di capacità IA a contratto",
             "Quota della capacità IA affittata con contratti lunghi; il resto incassa la tariffa spot.",

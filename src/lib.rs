@@ -100,12 +100,7 @@ pub fn scenario_json(scenario: &Scenario) -> String {
     serde_wasm_bindgen::to_value(scenario)
         .ok()
         .and_then(|value| {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &value,
-                &wasm_bindgen::JsValue::NULL,
-                &2.into(),
-            )
-            .ok()
+            js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into()).ok()
         })
         .and_then(|json| json.as_string())
         .unwrap_or_default()

@@ -35,10 +35,7 @@ pub fn widget_url(view: &View) -> String {
 
 /// The copy-paste snippet for an article: the iframe and the optional resize script.
 pub fn embed_snippet(view: &View, title: &str) -> String {
-    let title = title
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+    let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
         "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"620\" loading=\"lazy\" \
          sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\" \

@@ -3,10 +3,9 @@
 //! Both are derived from one `State`.
 
 use super::{
-    assumptions::Assumptions, chart_panel::ChartPanel, chart_tabs::ChartTabs, compare::Compare,
-    export::Export, language_switch::LanguageSwitch, lever_panel::LeverPanel,
-    lever_slider::LeverSlider, metrics::Metrics, notice::Notice, preset_picker::PresetPicker,
-    share::Share, summary::Summary,
+    assumptions::Assumptions, chart_panel::ChartPanel, chart_tabs::ChartTabs, compare::Compare, export::Export,
+    language_switch::LanguageSwitch, lever_panel::LeverPanel, lever_slider::LeverSlider, metrics::Metrics,
+    notice::Notice, preset_picker::PresetPicker, share::Share, summary::Summary,
 };
 use crate::hooks::{current_fragment, use_embed_bridge, use_url_sync};
 use crate::i18n::strings;
@@ -57,13 +56,9 @@ pub fn App(props: &AppProps) -> Html {
     let view = state.view;
     let lang = view.lang;
     let outcome = use_memo(view.scenario, run);
-    let baseline_outcome = use_memo(view.baseline, |baseline| {
-        baseline.as_ref().map(|b| Rc::new(run(b)))
-    });
+    let baseline_outcome = use_memo(view.baseline, |baseline| baseline.as_ref().map(|b| Rc::new(run(b))));
     let baseline_outcome = (*baseline_outcome).clone();
-    use_effect_with(lang, |lang| {
-        crate::set_document_lang(strings(*lang).html_lang)
-    });
+    use_effect_with(lang, |lang| crate::set_document_lang(strings(*lang).html_lang));
 
     let dispatch = state.dispatcher();
     let action = |make: fn(()) -> Action| {
@@ -72,9 +67,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_lever = {
         let dispatch = dispatch.clone();
-        Callback::from(move |(id, value): (LeverId, f64)| {
-            dispatch.dispatch(Action::SetLever(id, value))
-        })
+        Callback::from(move |(id, value): (LeverId, f64)| dispatch.dispatch(Action::SetLever(id, value)))
     };
     let on_load = {
         let dispatch = dispatch.clone();
@@ -89,7 +82,8 @@ pub fn App(props: &AppProps) -> Html {
     use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
 
     let text = strings(lang);
-    let notice = html! { <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} /> };
+    let notice =
+        html! { <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} /> };
 
     if embed {
         return html! {
@@ -119,9 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_compare = {
         let dispatch = dispatch.clone();
-        Callback::from(move |pin: bool| {
-            dispatch.dispatch(if pin { Action::Pin } else { Action::Unpin })
-        })
+        Callback::from(move |pin: bool| dispatch.dispatch(if pin { Action::Pin } else { Action::Unpin }))
     };
     html! {
         <>

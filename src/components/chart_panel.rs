@@ -45,22 +45,11 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             dark,
             *show_table,
         );
-        use_effect_with(
-            deps,
-            move |(kind, outcome, baseline, lang, size, dark, table)| {
-                if let (false, Some(canvas)) = (*table, canvas_ref.cast::<HtmlCanvasElement>()) {
-                    draw(
-                        &canvas,
-                        *kind,
-                        outcome,
-                        baseline.as_deref(),
-                        *lang,
-                        *size,
-                        *dark,
-                    );
-                }
-            },
-        );
+        use_effect_with(deps, move |(kind, outcome, baseline, lang, size, dark, table)| {
+            if let (false, Some(canvas)) = (*table, canvas_ref.cast::<HtmlCanvasElement>()) {
+                draw(&canvas, *kind, outcome, baseline.as_deref(), *lang, *size, *dark);
+            }
+        });
     }
     let id = props.kind.id();
     let description_id = format!("{id}-description");
@@ -134,9 +123,7 @@ fn draw(
     (width, height): (u32, u32),
     dark: bool,
 ) {
-    let scale = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+    let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
     // Before the first measurement, fall back to the layout size.
     let css_width = if width > 0 {
         width

@@ -30,10 +30,7 @@ pub fn ChartTabs(props: &ChartTabsProps) -> Html {
         let tablist = tablist.clone();
         Callback::from(move |event: KeyboardEvent| {
             let count = ChartKind::ALL.len();
-            let index = ChartKind::ALL
-                .iter()
-                .position(|kind| kind == &*selected)
-                .unwrap_or(0);
+            let index = ChartKind::ALL.iter().position(|kind| kind == &*selected).unwrap_or(0);
             let next = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (index + 1) % count,
                 "ArrowLeft" | "ArrowUp" => (index + count - 1) % count,
@@ -69,11 +66,9 @@ pub fn ChartTabs(props: &ChartTabsProps) -> Html {
 }
 
 fn focus_tab(tablist: &NodeRef, kind: ChartKind) {
-    let tab = tablist.cast::<web_sys::Element>().and_then(|list| {
-        list.query_selector(&format!("#tab-{}", kind.id()))
-            .ok()
-            .flatten()
-    });
+    let tab = tablist
+        .cast::<web_sys::Element>()
+        .and_then(|list| list.query_selector(&format!("#tab-{}", kind.id())).ok().flatten());
     if let Some(tab) = tab.and_then(|tab| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(tab).ok()) {
         let _ = tab.focus();
     }

@@ -32,9 +32,7 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
         let on_change = props.on_change.clone();
         let lever_id = lever.id;
         Callback::from(move |event: InputEvent| {
-            let value = event
-                .target_unchecked_into::<HtmlInputElement>()
-                .value_as_number();
+            let value = event.target_unchecked_into::<HtmlInputElement>().value_as_number();
             if value.is_finite() {
                 on_change.emit((lever_id, value));
             }

@@ -44,16 +44,13 @@ fn describe(problem: &Problem, lang: Lang) -> String {
             Some(inner) => (inner, format!(" ({})", text.baseline_word)),
             None => (key, String::new()),
         };
-        let label = lever_for_key(inner)
-            .map_or_else(|| inner.to_string(), |l| lever_text(lang, l).0.to_string());
+        let label = lever_for_key(inner).map_or_else(|| inner.to_string(), |l| lever_text(lang, l).0.to_string());
         format!("{label}{baseline}")
     };
     match problem {
         Problem::Clamped { key, given, used } => {
-            let shown = lever_for_key(key.trim_start_matches("b.")).map_or_else(
-                || used.to_string(),
-                |lever| format::lever_value(lever, *used, lang),
-            );
+            let shown = lever_for_key(key.trim_start_matches("b."))
+                .map_or_else(|| used.to_string(), |lever| format::lever_value(lever, *used, lang));
             format!("{}: “{given}” {} {shown}.", name(key), text.notice_clamped)
         }
         Problem::Dropped { key, given } => {

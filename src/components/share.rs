@@ -66,14 +66,7 @@ pub fn Share(props: &ShareProps) -> Html {
                     select(&field);
                 }
                 let text = strings(lang);
-                status.set(
-                    if copied {
-                        text.copied
-                    } else {
-                        text.copy_manually
-                    }
-                    .to_string(),
-                );
+                status.set(if copied { text.copied } else { text.copy_manually }.to_string());
             });
         })
     };
@@ -123,8 +116,8 @@ fn select(field: &NodeRef) {
 /// Writes `text` to the clipboard; `false` where the API is missing or refuses.
 async fn copy_text(text: &str) -> bool {
     let navigator = gloo_utils::window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .is_ok_and(|clipboard| clipboard.is_object());
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|clipboard| clipboard.is_object());
     if !has_clipboard {
         return false;
     }

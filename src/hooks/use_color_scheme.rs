@@ -23,15 +23,11 @@ pub fn use_prefers_dark() -> bool {
                 dark.set(query().is_some_and(|q| q.matches()));
             });
             if let Some(list) = &list {
-                let _ = list
-                    .add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+                let _ = list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(list) = list {
-                    let _ = list.remove_event_listener_with_callback(
-                        "change",
-                        callback.as_ref().unchecked_ref(),
-                    );
+                    let _ = list.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
                 }
             }
         });

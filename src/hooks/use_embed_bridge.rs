@@ -28,6 +28,7 @@ pub fn use_embed_bridge(
     // Resizes while the frame is on screen; browsers pause this for hidden frames,
     // so each outcome also measures the height directly.
     let (_, observed_height) = use_element_size(widget.clone());
+    let measured = widget.clone();
     use_effect_with(
         (view.scenario, outcome, enabled),
         move |(scenario, outcome, enabled)| {
@@ -39,17 +40,13 @@ pub fn use_embed_bridge(
                 ]);
                 // Again with each outcome: a host script that loaded late (the embed
                 // snippet's script is async) still learns the height.
-                post_height(
-                    widget
-                        .cast::<web_sys::Element>()
-                        .map_or(0, |e| e.scroll_height().max(0) as u32),
-                );
+                post_height(&widget);
             }
         },
     );
-    use_effect_with((observed_height, enabled), |&(height, enabled)| {
+    use_effect_with((observed_height, enabled), move |&(_, enabled)| {
         if enabled {
-            post_height(height);
+            post_height(&measured);
         }
     });
     use_effect_with(enabled, move |&enabled| {
@@ -64,12 +61,13 @@ pub fn use_embed_bridge(
     });
 }
 
-fn post_height(height: u32) {
+/// Posts the widget's full height (padding included) if it has one yet.
+fn post_height(widget: &NodeRef) {
+    let height = widget
+        .cast::<web_sys::Element>()
+        .map_or(0, |element| element.scroll_height().max(0));
     if height > 0 {
-        post(&[
-            ("type", to_js(&"squeeze:resize")),
-            ("height", JsValue::from(height)),
-        ]);
+        post(&[("type", to_js(&"squeeze:resize")), ("height", JsValue::from(height))]);
     }
 }
 
@@ -134,9 +132,7 @@ fn read_set_message(event: &MessageEvent) -> Option<(Decoded, Option<Lang>)> {
     }
     let (scenario, problems) = apply_pairs(
         preset.scenario,
-        pairs
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str())),
+        pairs.iter().map(|(key, value)| (key.as_str(), value.as_str())),
     );
     let view = View {
         scenario,

@@ -57,9 +57,7 @@ fn write(view: &View, in_url: &RefCell<View>) {
     }
     // A new history entry for a new preset, language or baseline; lever moves
     // replace the current one.
-    let discrete = shown.preset.id != view.preset.id
-        || shown.lang != view.lang
-        || shown.baseline != view.baseline;
+    let discrete = shown.preset.id != view.preset.id || shown.lang != view.lang || shown.baseline != view.baseline;
     let window = gloo_utils::window();
     let location = window.location();
     let fragment = encode(view);

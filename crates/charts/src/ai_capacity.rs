@@ -8,8 +8,8 @@ use crate::locale::{format_number, format_percent, format_usd_compact, in_month,
 use crate::style::series_colour::{AI, LEASE_RATE, SPOT_RATE};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style,
-    lines, time_chart, value_range, LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style, lines, time_chart,
+    value_range, LegendEntry, Swatch, Timeline,
 };
 use crate::ChartView;
 use plotters::coord::Shift;
@@ -28,11 +28,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (outcome, lang, style) = (view.outcome, view.lang, &view.style);
     let mut legend = vec![
-        LegendEntry::new(
-            lang.pick("Utilisation (left)", "Utilizzo (sinistra)"),
-            AI,
-            Swatch::Line,
-        ),
+        LegendEntry::new(lang.pick("Utilisation (left)", "Utilizzo (sinistra)"), AI, Swatch::Line),
         LegendEntry::new(
             lang.pick("Spot rate (right)", "Prezzo spot (destra)"),
             SPOT_RATE,
@@ -78,8 +74,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     draw_events(&mut chart, &timeline, view)?;
 
     // Utilisation is a share; anything outside 0–1 is bad data, kept on the axis.
-    let utilisation =
-        |values: &[f64]| -> Vec<f64> { values.iter().map(|share| share.clamp(0.0, 1.0)).collect() };
+    let utilisation = |values: &[f64]| -> Vec<f64> { values.iter().map(|share| share.clamp(0.0, 1.0)).collect() };
     if let Some(baseline) = view.baseline {
         let series = &baseline.series;
         let shares = utilisation(&series.ai_utilisation);
@@ -118,8 +113,7 @@ pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
     );
     let columns = vec![
         Column::of(
-            lang.pick("AI utilisation (%)", "Utilizzo IA (%)")
-                .to_owned(),
+            lang.pick("AI utilisation (%)", "Utilizzo IA (%)").to_owned(),
             &series.ai_utilisation,
             move |share| format_number(share * PERCENT, 1, lang),
         ),
@@ -153,9 +147,7 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
             }
             // A colon list: Italian percentages take articles (dall'89%, al 4%).
             Lang::It => {
-                format!(
-                    "Utilizzo della capacità pronta per l'IA: {first} {from}, {last} {to}{low}."
-                )
+                format!("Utilizzo della capacità pronta per l'IA: {first} {from}, {last} {to}{low}.")
             }
         });
     }

@@ -6,8 +6,8 @@ use crate::locale::{format_month, format_number, format_usd, format_usd_decimals
 use crate::style::series_colour::{BITCOIN, HASHPRICE};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style,
-    lines, time_chart, value_range, LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style, lines, time_chart,
+    value_range, LegendEntry, Swatch, Timeline,
 };
 use crate::ChartView;
 use plotters::coord::Shift;
@@ -43,9 +43,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     };
 
     let both = || std::iter::once(outcome).chain(view.baseline);
-    let prices = both()
-        .flat_map(|o| &o.series.btc_price_usd)
-        .map(|p| p / THOUSAND);
+    let prices = both().flat_map(|o| &o.series.btc_price_usd).map(|p| p / THOUSAND);
     let hashprices = both().flat_map(|o| o.series.hashprice_usd_per_ph_day.iter().copied());
     let (left, right) = (value_range(prices, true), value_range(hashprices, true));
     let chart = time_chart(&plot, &timeline, left.clone(), true, style)?;
@@ -53,18 +51,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
     draw_mesh(
         &mut chart,
         &timeline,
-        lang.pick(
-            "Bitcoin price (US$ thousands)",
-            "Prezzo del bitcoin (migliaia di $)",
-        ),
+        lang.pick("Bitcoin price (US$ thousands)", "Prezzo del bitcoin (migliaia di $)"),
         view,
     )?;
     draw_secondary_axis(
         &mut chart,
-        lang.pick(
-            "Hashprice (US$ per PH/s per day)",
-            "Hashprice ($ per PH/s al giorno)",
-        ),
+        lang.pick("Hashprice (US$ per PH/s per day)", "Hashprice ($ per PH/s al giorno)"),
         view,
     )?;
     draw_events(&mut chart, &timeline, view)?;
@@ -92,8 +84,7 @@ pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
     );
     let columns = vec![
         Column::of(
-            lang.pick("Bitcoin price (US$)", "Prezzo del bitcoin ($)")
-                .to_owned(),
+            lang.pick("Bitcoin price (US$)", "Prezzo del bitcoin ($)").to_owned(),
             &series.btc_price_usd,
             move |usd| format_number(usd, 0, lang),
         ),

@@ -5,8 +5,8 @@ use crate::locale::{format_month, format_number, format_usd_compact, in_month, m
 use crate::style::palette_colour;
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, extremes, ghost_lines, label_at, legend_strip, line_style, lines,
-    time_chart, value_range, LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, extremes, ghost_lines, label_at, legend_strip, line_style, lines, time_chart, value_range,
+    LegendEntry, Swatch, Timeline,
 };
 use crate::{miner_name, ChartView};
 use plotters::coord::Shift;
@@ -29,9 +29,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .miners
         .iter()
         .enumerate()
-        .map(|(i, miner)| {
-            LegendEntry::new(miner_name(miner, lang), palette_colour(i), Swatch::Line)
-        })
+        .map(|(i, miner)| LegendEntry::new(miner_name(miner, lang), palette_colour(i), Swatch::Line))
         .collect();
     if outcome.miners.iter().any(|m| m.squeeze_month.is_some()) {
         let label = lang.pick("Squeeze", "Crisi di liquidità");
@@ -93,21 +91,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .filter(|&&other| x - other < LABEL_CLEARANCE_MONTHS)
             .count();
         stacked.push(x);
-        let label = timeline
-            .month_at(x)
-            .map(|m| format_month(m, lang))
-            .unwrap_or_default();
+        let label = timeline.month_at(x).map(|m| format_month(m, lang)).unwrap_or_default();
         let offset = (style.offset(6.0), -style.offset(6.0 + 14.0 * row as f64));
         let anchor = (HPos::Left, VPos::Bottom);
-        label_at(
-            &mut chart,
-            (x, cash),
-            &label,
-            offset,
-            anchor,
-            style.font(11.0),
-            style,
-        )?;
+        label_at(&mut chart, (x, cash), &label, offset, anchor, style.font(11.0), style)?;
         rings.push(Circle::new(
             (x, cash),
             style.px(6.0),
@@ -118,11 +105,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if let Some(baseline) = view.baseline {
         for (i, miner) in outcome.miners.iter().enumerate() {
             // Match the baseline's operator by archetype, not by position.
-            if let Some(ghost) = baseline
-                .miners
-                .iter()
-                .find(|b| b.archetype == miner.archetype)
-            {
+            if let Some(ghost) = baseline.miners.iter().find(|b| b.archetype == miner.archetype) {
                 let runs = timeline.runs(&baseline.series.months, &ghost.cash_usd, 1.0 / MILLION);
                 chart.draw_series(ghost_lines(runs, &y_range, palette_colour(i), style))?;
             }
@@ -146,11 +129,9 @@ pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
         .miners
         .iter()
         .map(|miner| {
-            Column::of(
-                miner_name(miner, lang).to_owned(),
-                &miner.cash_usd,
-                move |cash| format_number(cash / MILLION, 1, lang),
-            )
+            Column::of(miner_name(miner, lang).to_owned(), &miner.cash_usd, move |cash| {
+                format_number(cash / MILLION, 1, lang)
+            })
         })
         .collect();
     DataTable::monthly(caption.to_owned(), &outcome.series.months, columns, lang)

@@ -101,8 +101,7 @@ impl std::error::Error for ExportError {}
 /// assert!(check_size((10, 440)).is_err());
 /// ```
 pub fn check_size((width, height): (u32, u32)) -> Result<(), ExportError> {
-    let fits =
-        (MIN_SIZE.0..=MAX_SIZE.0).contains(&width) && (MIN_SIZE.1..=MAX_SIZE.1).contains(&height);
+    let fits = (MIN_SIZE.0..=MAX_SIZE.0).contains(&width) && (MIN_SIZE.1..=MAX_SIZE.1).contains(&height);
     if fits {
         Ok(())
     } else {
@@ -198,11 +197,7 @@ pub fn standalone_svg(doc: &Standalone<'_>) -> Result<String, ExportError> {
         r#"<title id="{id}-title">{}</title>"#,
         escape_markup(doc.kind.title(lang))
     );
-    let _ = writeln!(
-        svg,
-        r#"<desc id="{id}-desc">{}</desc>"#,
-        escape_markup(&description)
-    );
+    let _ = writeln!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape_markup(&description));
     let _ = writeln!(
         svg,
         r#"<rect x="0" y="0" width="{width}" height="{height}" fill="{}"/>"#,
@@ -214,26 +209,10 @@ pub fn standalone_svg(doc: &Standalone<'_>) -> Result<String, ExportError> {
     }
     let mut top = chart_height + layout.padding_top;
     for line in &summary_lines {
-        push_text(
-            &mut svg,
-            &layout,
-            top,
-            layout.summary_font,
-            1.0,
-            line,
-            style,
-        );
+        push_text(&mut svg, &layout, top, layout.summary_font, 1.0, line, style);
         top += layout.summary_line;
     }
-    push_text(
-        &mut svg,
-        &layout,
-        top,
-        layout.source_font,
-        0.75,
-        &source,
-        style,
-    );
+    push_text(&mut svg, &layout, top, layout.source_font, 0.75, &source, style);
     svg.push_str("</svg>\n");
     Ok(svg)
 }
@@ -355,15 +334,13 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_every_word_in_order_and_lines_within_the_width() {
-        let text = "The first liquidity squeeze hits in Apr 2027, 16 months in: the neocloud cannot meet its obligations.";
+        let text =
+            "The first liquidity squeeze hits in Apr 2027, 16 months in: the neocloud cannot meet its obligations.";
         let lines = wrap(text, 200.0, 12.0);
         assert!(lines.len() > 1, "{lines:?}");
         assert_eq!(lines.join(" "), text);
         for line in &lines {
-            assert!(
-                estimated_width(line, 12.0) <= 200.0 || !line.contains(' '),
-                "{line}"
-            );
+            assert!(estimated_width(line, 12.0) <= 200.0 || !line.contains(' '), "{line}");
         }
         assert_eq!(wrap("", 100.0, 12.0), Vec::<String>::new());
         assert_eq!(wrap("unbreakable", 1.0, 12.0), vec!["unbreakable"]);

@@ -144,12 +144,7 @@ pub fn format_usd_decimals(usd: f64, decimals: usize, lang: Lang) -> String {
     if !usd.is_finite() {
         return MISSING.to_owned();
     }
-    with_dollar(
-        usd < 0.0,
-        &format_number(usd.abs(), decimals, lang),
-        "",
-        lang,
-    )
+    with_dollar(usd < 0.0, &format_number(usd.abs(), decimals, lang), "", lang)
 }
 
 /// US dollars in a few characters, for sentences and labels: en `$1.2B`,
@@ -278,11 +273,7 @@ pub fn in_month(month: YearMonth, lang: Lang) -> String {
 /// `da gen 2026 a dic 2030` (`ad apr …` before *a*).
 pub fn month_span(start: YearMonth, end: YearMonth, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "from {} to {}",
-            format_month(start, lang),
-            format_month(end, lang)
-        ),
+        Lang::En => format!("from {} to {}", format_month(start, lang), format_month(end, lang)),
         Lang::It => format!("da {} {}", format_month(start, lang), in_month(end, lang)),
     }
 }

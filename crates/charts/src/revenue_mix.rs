@@ -6,8 +6,8 @@ use crate::locale::{format_number, format_percent, format_usd_compact, in_month,
 use crate::style::series_colour::{AI, BITCOIN};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    clip, draw_events, draw_mesh, extremes, ghost_lines, legend_strip, lines, time_chart,
-    value_range, LegendEntry, Point, Swatch, Timeline,
+    clip, draw_events, draw_mesh, extremes, ghost_lines, legend_strip, lines, time_chart, value_range, LegendEntry,
+    Point, Swatch, Timeline,
 };
 use crate::ChartView;
 use plotters::coord::Shift;
@@ -99,25 +99,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
             BITCOIN,
             style,
         ))?;
-        chart.draw_series(ghost_lines(
-            timeline.runs(months, total, 1.0),
-            &y_range,
-            AI,
-            style,
-        ))?;
+        chart.draw_series(ghost_lines(timeline.runs(months, total, 1.0), &y_range, AI, style))?;
     }
     // Crisp edges on top of the bands.
     let edge = |colour: RGBColor| colour.stroke_width(style.px(1.5));
-    chart.draw_series(lines(
-        timeline.runs(months, &mining, 1.0),
-        &y_range,
-        edge(BITCOIN),
-    ))?;
-    chart.draw_series(lines(
-        timeline.runs(months, &total, 1.0),
-        &y_range,
-        edge(AI),
-    ))?;
+    chart.draw_series(lines(timeline.runs(months, &mining, 1.0), &y_range, edge(BITCOIN)))?;
+    chart.draw_series(lines(timeline.runs(months, &total, 1.0), &y_range, edge(AI)))?;
     Ok(())
 }
 

@@ -2,9 +2,7 @@
 //! charts, in English or Italian. Shared by the app (its `role="status"` line),
 //! the CLI and the no-JavaScript fallback, so all three say the same thing.
 
-use crate::locale::{
-    format_btc, format_month, format_percent, format_usd, format_usd_compact, in_month, Lang,
-};
+use crate::locale::{format_btc, format_month, format_percent, format_usd, format_usd_compact, in_month, Lang};
 use squeeze_model::Outcome;
 
 /// The name of an operator archetype, in the page language, in running text.
@@ -106,13 +104,7 @@ fn weakest_cash(outcome: &Outcome) -> Option<(usize, usize, f64)> {
         .miners
         .iter()
         .enumerate()
-        .flat_map(|(i, miner)| {
-            miner
-                .cash_usd
-                .iter()
-                .enumerate()
-                .map(move |(m, cash)| (i, m, *cash))
-        })
+        .flat_map(|(i, miner)| miner.cash_usd.iter().enumerate().map(move |(m, cash)| (i, m, *cash)))
         .min_by(|a, b| a.2.total_cmp(&b.2))
 }
 
@@ -139,9 +131,7 @@ mod tests {
             chip_throughput: 10.0,
             ..Scenario::default()
         });
-        let date = stressed
-            .squeeze_date
-            .expect("the stressed scenario squeezes someone");
+        let date = stressed.squeeze_date.expect("the stressed scenario squeezes someone");
         let first = stressed
             .miners
             .iter()
@@ -149,10 +139,7 @@ mod tests {
             .expect("a first miner");
         let en = summary(&stressed, Lang::En);
         assert!(en.contains(&format_month(date, Lang::En)), "{en}");
-        assert!(
-            en.to_lowercase().contains(&first.name.to_lowercase()),
-            "{en}"
-        );
+        assert!(en.to_lowercase().contains(&first.name.to_lowercase()), "{en}");
         let it = summary(&stressed, Lang::It);
         assert!(
             it.contains(&format_month(date, Lang::It)) && it.contains("crisi di liquidità"),

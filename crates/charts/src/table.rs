@@ -35,12 +35,7 @@ impl<'a> Column<'a> {
 
 impl DataTable {
     /// A monthly table: the month, then one cell per column.
-    pub(crate) fn monthly(
-        caption: String,
-        months: &[YearMonth],
-        columns: Vec<Column<'_>>,
-        lang: Lang,
-    ) -> Self {
+    pub(crate) fn monthly(caption: String, months: &[YearMonth], columns: Vec<Column<'_>>, lang: Lang) -> Self {
         let mut headers = Vec::with_capacity(columns.len() + 1);
         headers.push(lang.pick("Month", "Mese").to_owned());
         headers.extend(columns.iter().map(|c| c.header.clone()));
@@ -57,10 +52,6 @@ impl DataTable {
                     .collect()
             })
             .collect();
-        Self {
-            caption,
-            headers,
-            rows,
-        }
+        Self { caption, headers, rows }
     }
 }

@@ -22,8 +22,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const UPDATE_VAR: &str = "SQUEEZE_UPDATE_GOLDEN";
-const REGENERATE: &str =
-    "SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden";
+const REGENERATE: &str = "SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden";
 
 /// Lines of context shown around the first difference.
 const CONTEXT_LINES: usize = 2;
@@ -47,12 +46,7 @@ struct Case {
 
 impl Case {
     fn file_name(&self) -> String {
-        format!(
-            "{}--{}--{}.svg",
-            self.kind.id(),
-            self.preset.id,
-            self.lang.code()
-        )
+        format!("{}--{}--{}.svg", self.kind.id(), self.preset.id, self.lang.code())
     }
 
     fn describe(&self) -> String {
@@ -103,11 +97,10 @@ fn shorten(line: &str) -> String {
 fn first_difference(expected: &str, actual: &str) -> String {
     let expected_lines: Vec<&str> = expected.lines().collect();
     let actual_lines: Vec<&str> = actual.lines().collect();
-    let Some(index) = (0..expected_lines.len().max(actual_lines.len()))
-        .find(|&i| expected_lines.get(i) != actual_lines.get(i))
+    let Some(index) =
+        (0..expected_lines.len().max(actual_lines.len())).find(|&i| expected_lines.get(i) != actual_lines.get(i))
     else {
-        return "  the lines agree; the files differ only in line endings or a final newline"
-            .to_owned();
+        return "  the lines agree; the files differ only in line endings or a final newline".to_owned();
     };
     let mut report = format!(
         "  first difference at line {} (reference has {} lines, new render {}):\n",
@@ -116,10 +109,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
         actual_lines.len()
     );
     let from = index.saturating_sub(CONTEXT_LINES);
-    for (label, lines) in [
-        ("reference", &expected_lines),
-        ("new render", &actual_lines),
-    ] {
+    for (label, lines) in [("reference", &expected_lines), ("new render", &actual_lines)] {
         let _ = writeln!(report, "  --- {label}");
         let to = (index + CONTEXT_LINES + 1).min(lines.len());
         for (i, line) in lines.iter().enumerate().take(to).skip(from) {
@@ -145,10 +135,7 @@ fn every_chart_preset_and_language_matches_its_golden_svg() {
     if updating() {
         std::fs::create_dir_all(&dir).expect("create tests/golden");
         let expected: BTreeSet<String> = cases.iter().map(Case::file_name).collect();
-        for entry in std::fs::read_dir(&dir)
-            .expect("read tests/golden")
-            .flatten()
-        {
+        for entry in std::fs::read_dir(&dir).expect("read tests/golden").flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".svg") && !expected.contains(&name) {
                 std::fs::remove_file(entry.path()).expect("remove a stale reference");
@@ -160,11 +147,7 @@ fn every_chart_preset_and_language_matches_its_golden_svg() {
             total += svg.len();
             std::fs::write(dir.join(case.file_name()), svg).expect("write a reference");
         }
-        eprintln!(
-            "wrote {} golden SVGs ({total} bytes) to {}",
-            cases.len(),
-            dir.display()
-        );
+        eprintln!("wrote {} golden SVGs ({total} bytes) to {}", cases.len(), dir.display());
         return;
     }
 

@@ -6,8 +6,7 @@
 use plotters::prelude::*;
 use squeeze_charts::locale::{format_month, in_month};
 use squeeze_charts::{
-    archetype_name, draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle,
-    ChartView, Lang, PALETTE,
+    archetype_name, draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle, ChartView, Lang, PALETTE,
 };
 use squeeze_model::{run, Era, Outcome, Scenario, YearMonth};
 
@@ -33,9 +32,7 @@ fn stressed() -> Outcome {
     outcome
 }
 
-fn render_with(
-    draw_fn: impl Fn(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> bool,
-) -> String {
+fn render_with(draw_fn: impl Fn(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> bool) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
@@ -79,10 +76,7 @@ fn axis_texts(kind: ChartKind, lang: Lang) -> Vec<&'static str> {
         }
         (ChartKind::AiCapacity, Lang::En) => vec!["AI utilisation (%)", "Spot and lease rate (US$"],
         (ChartKind::AiCapacity, Lang::It) => {
-            vec![
-                "Utilizzo della capacità IA (%)",
-                "Prezzo spot e canone (mln $",
-            ]
+            vec!["Utilizzo della capacità IA (%)", "Prezzo spot e canone (mln $"]
         }
         (ChartKind::RevenueMix, Lang::En) => vec!["Revenue (US$ millions per month)"],
         (ChartKind::RevenueMix, Lang::It) => vec!["Ricavi (mln $ al mese)"],
@@ -133,10 +127,7 @@ fn every_chart_draws_in_both_languages_with_and_without_baseline() {
                     let text = format!("{label} {}", format_month(date, lang));
                     assert!(svg_contains(&svg, &text), "{case}: no {text:?}");
                 } else {
-                    assert!(
-                        !svg.contains(lang.pick("First squeeze", "Prima crisi")),
-                        "{case}"
-                    );
+                    assert!(!svg.contains(lang.pick("First squeeze", "Prima crisi")), "{case}");
                 }
                 let ghost = lang.pick("Baseline", "Riferimento");
                 assert_eq!(svg.contains(ghost), baseline.is_some(), "{case}: legend");
@@ -155,29 +146,20 @@ fn the_2022_replay_draws_and_marks_a_halving_only_inside_its_horizon() {
     let inside = outcome.series.months.contains(&halving);
     for kind in ChartKind::ALL {
         for lang in Lang::ALL {
-            let svg = render(
-                kind,
-                &ChartView::new(&outcome, lang, ChartStyle::light(1.0)),
-            );
+            let svg = render(kind, &ChartView::new(&outcome, lang, ChartStyle::light(1.0)));
             let label = match lang {
                 Lang::En => format!("{} halving", halving.year()),
                 Lang::It => format!("halving {}", halving.year()),
             };
             assert_eq!(svg.contains(&label), inside, "{kind:?} {lang}");
-            assert_eq!(
-                table(kind, &outcome, lang).rows.len(),
-                outcome.series.months.len()
-            );
+            assert_eq!(table(kind, &outcome, lang).rows.len(), outcome.series.months.len());
         }
     }
 }
 
 /// `stroke="#RRGGBB"` for a palette colour, as plotters' SVG backend writes it.
 fn stroke(colour: RGBColor) -> String {
-    format!(
-        "stroke=\"#{:02X}{:02X}{:02X}\"",
-        colour.0, colour.1, colour.2
-    )
+    format!("stroke=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
 }
 
 #[test]
@@ -188,22 +170,13 @@ fn every_legend_line_is_drawn_in_the_plot_too() {
     let cases = [
         (ChartKind::BtcHashprice, vec![4, 0]),
         (ChartKind::AiCapacity, vec![2, 1, 3]),
-        (
-            ChartKind::CashRunway,
-            (0..outcome.miners.len()).collect::<Vec<_>>(),
-        ),
+        (ChartKind::CashRunway, (0..outcome.miners.len()).collect::<Vec<_>>()),
     ];
     for (kind, colours) in cases {
-        let svg = render(
-            kind,
-            &ChartView::new(&outcome, Lang::En, ChartStyle::light(1.0)),
-        );
+        let svg = render(kind, &ChartView::new(&outcome, Lang::En, ChartStyle::light(1.0)));
         for index in colours {
             let count = svg.matches(&stroke(PALETTE[index % PALETTE.len()])).count();
-            assert!(
-                count >= 2,
-                "{kind:?}: palette colour {index} drawn {count} times"
-            );
+            assert!(count >= 2, "{kind:?}: palette colour {index} drawn {count} times");
         }
     }
 }
@@ -232,14 +205,8 @@ fn titled_drawing_carries_the_title_and_plain_drawing_leaves_it_to_the_page() {
         for lang in Lang::ALL {
             let view = ChartView::new(&outcome, lang, ChartStyle::light(1.0));
             let title = kind.title(lang);
-            assert!(
-                svg_contains(&render_titled(kind, &view), title),
-                "{kind:?} {lang}"
-            );
-            assert!(
-                !svg_contains(&render(kind, &view), title),
-                "{kind:?} {lang}"
-            );
+            assert!(svg_contains(&render_titled(kind, &view), title), "{kind:?} {lang}");
+            assert!(!svg_contains(&render(kind, &view), title), "{kind:?} {lang}");
         }
         assert_ne!(kind.title(Lang::En), kind.title(Lang::It));
     }
@@ -258,18 +225,11 @@ fn cash_runway_names_and_marks_every_squeezed_operator() {
             if let Some(date) = miner.squeeze_date {
                 let squeezed = format!("{name} {}", in_month(date, lang));
                 assert!(description.contains(&squeezed), "{lang}: {description}");
-                assert!(
-                    svg_contains(&svg, &format_month(date, lang)),
-                    "{lang}: marker label"
-                );
+                assert!(svg_contains(&svg, &format_month(date, lang)), "{lang}: marker label");
             }
         }
         // One ring per squeezed operator in the plot, plus the legend's ring.
-        let squeezed = outcome
-            .miners
-            .iter()
-            .filter(|m| m.squeeze_month.is_some())
-            .count();
+        let squeezed = outcome.miners.iter().filter(|m| m.squeeze_month.is_some()).count();
         assert_eq!(svg.matches("<circle").count(), squeezed + 1, "{lang}");
     }
 }
@@ -283,15 +243,9 @@ fn descriptions_speak_the_language_and_cover_the_horizon() {
             for lang in Lang::ALL {
                 let text = kind.description(&outcome, lang);
                 assert!(text.ends_with('.'), "{kind:?} {lang}: {text}");
-                assert!(
-                    text.contains(&format_month(first, lang)),
-                    "{kind:?} {lang}: {text}"
-                );
+                assert!(text.contains(&format_month(first, lang)), "{kind:?} {lang}: {text}");
                 if kind != ChartKind::BtcHashprice && kind != ChartKind::AiCapacity {
-                    assert!(
-                        text.contains(&format_month(last, lang)),
-                        "{kind:?} {lang}: {text}"
-                    );
+                    assert!(text.contains(&format_month(last, lang)), "{kind:?} {lang}: {text}");
                 }
             }
             assert_ne!(
@@ -433,11 +387,7 @@ fn degenerate_outcomes_draw_without_panicking() {
     for (case, outcome) in degenerate_outcomes() {
         for kind in ChartKind::ALL {
             for lang in Lang::ALL {
-                for (current, baseline) in [
-                    (&outcome, None),
-                    (&outcome, Some(&good)),
-                    (&good, Some(&outcome)),
-                ] {
+                for (current, baseline) in [(&outcome, None), (&outcome, Some(&good)), (&good, Some(&outcome))] {
                     let view = ChartView {
                         outcome: current,
                         baseline,
@@ -449,10 +399,7 @@ fn degenerate_outcomes_draw_without_panicking() {
                 }
                 let data = table(kind, &outcome, lang);
                 assert_eq!(data.rows.len(), outcome.series.months.len(), "{case}");
-                assert!(
-                    data.rows.iter().all(|row| row.len() == data.headers.len()),
-                    "{case}"
-                );
+                assert!(data.rows.iter().all(|row| row.len() == data.headers.len()), "{case}");
                 let _ = kind.description(&outcome, lang);
             }
         }
@@ -464,10 +411,7 @@ fn an_empty_outcome_says_so() {
     let (_, empty) = degenerate_outcomes().swap_remove(0);
     for lang in Lang::ALL {
         let text = ChartKind::CashRunway.description(&empty, lang);
-        assert_eq!(
-            text,
-            lang.pick("No data to show.", "Nessun dato da mostrare.")
-        );
+        assert_eq!(text, lang.pick("No data to show.", "Nessun dato da mostrare."));
     }
 }
 
@@ -517,10 +461,7 @@ fn the_old_cash_runway_entry_point_still_draws_the_english_chart() {
 #[test]
 fn chart_ids_are_stable_and_round_trip() {
     let ids: Vec<&str> = ChartKind::ALL.iter().map(|kind| kind.id()).collect();
-    assert_eq!(
-        ids,
-        ["cash-runway", "btc-hashprice", "ai-capacity", "revenue-mix"]
-    );
+    assert_eq!(ids, ["cash-runway", "btc-hashprice", "ai-capacity", "revenue-mix"]);
     for kind in ChartKind::ALL {
         assert_eq!(ChartKind::from_id(kind.id()), Some(kind));
     }

@@ -38,8 +38,7 @@ fn chart_ids() -> String {
 }
 
 fn parse_lang(value: &str) -> Result<Lang, UsageError> {
-    Lang::from_code(value)
-        .ok_or_else(|| UsageError(format!("unknown language {value:?}; use en or it")))
+    Lang::from_code(value).ok_or_else(|| UsageError(format!("unknown language {value:?}; use en or it")))
 }
 
 /// `squeeze charts [--lang en|it]`: one line per chart, its id and its title.
@@ -59,11 +58,10 @@ fn list_command(args: &[String]) -> Result<String, UsageError> {
 
 /// A size in pixels from `--width` or `--height`.
 fn parse_pixels(flag: &str, value: &str) -> Result<u32, UsageError> {
-    value.trim().parse().map_err(|_| {
-        UsageError(format!(
-            "{flag} needs a whole number of pixels, got {value:?}"
-        ))
-    })
+    value
+        .trim()
+        .parse()
+        .map_err(|_| UsageError(format!("{flag} needs a whole number of pixels, got {value:?}")))
 }
 
 /// Where the SVG goes.
@@ -84,10 +82,7 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
     let mut destination = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .ok_or_else(|| UsageError(format!("{arg} needs a value")))
-        };
+        let mut value = || args.next().ok_or_else(|| UsageError(format!("{arg} needs a value")));
         if scenario_args.accept(arg, &mut value)? {
             continue;
         }
@@ -100,9 +95,7 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
                 dark = match value()?.as_str() {
                     "light" => false,
                     "dark" => true,
-                    other => {
-                        return Err(format!("unknown theme {other:?}; use light or dark").into())
-                    }
+                    other => return Err(format!("unknown theme {other:?}; use light or dark").into()),
                 }
             }
             "--out" => {
@@ -117,12 +110,10 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
                 return Err(format!("chart: unknown option {flag:?}; try `squeeze --help`").into())
             }
             name if kind.is_none() => {
-                kind = Some(ChartKind::from_id(name).ok_or_else(|| {
-                    UsageError(format!(
-                        "unknown chart {name:?}; the charts are: {}",
-                        chart_ids()
-                    ))
-                })?);
+                kind =
+                    Some(ChartKind::from_id(name).ok_or_else(|| {
+                        UsageError(format!("unknown chart {name:?}; the charts are: {}", chart_ids()))
+                    })?);
             }
             extra => return Err(format!("chart: one chart at a time (got {extra:?} too)").into()),
         }
@@ -130,15 +121,10 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
     if list {
         return list_command(&["--lang".to_owned(), lang.code().to_owned()]);
     }
-    let kind = kind.ok_or_else(|| {
-        UsageError(format!(
-            "chart: which chart? name one of: {} (or --list)",
-            chart_ids()
-        ))
-    })?;
-    let destination = destination.ok_or_else(|| {
-        UsageError("chart: say where to write it: --out FILE.svg, or --out - for stdout".into())
-    })?;
+    let kind =
+        kind.ok_or_else(|| UsageError(format!("chart: which chart? name one of: {} (or --list)", chart_ids())))?;
+    let destination = destination
+        .ok_or_else(|| UsageError("chart: say where to write it: --out FILE.svg, or --out - for stdout".into()))?;
     squeeze_charts::export::check_size((width, height))?;
 
     let scenario = scenario_args.scenario()?;

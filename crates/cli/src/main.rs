@@ -15,8 +15,7 @@
 //! Bad input prints one line on stderr and exits with code 2; it never panics.
 
 use squeeze_model::{
-    run, Era, Outcome, Preset, Scenario, ARCHETYPES_2022, ARCHETYPES_LATE_2025, ASSUMPTIONS,
-    ERA_KEY, LEVERS,
+    run, Era, Outcome, Preset, Scenario, ARCHETYPES_2022, ARCHETYPES_LATE_2025, ASSUMPTIONS, ERA_KEY, LEVERS,
 };
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -59,10 +58,7 @@ fn main() -> ExitCode {
         Ok(text) => {
             // A closed pipe (`squeeze run | head`) is not an error worth a panic.
             let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
@@ -109,19 +105,13 @@ fn no_arguments(command: &str, args: &[String]) -> Result<(), UsageError> {
 }
 
 /// Reads `--format VALUE` as the only option of a listing command.
-fn listing_format<'a>(
-    command: &str,
-    args: &'a [String],
-    allowed: &[&'a str],
-) -> Result<&'a str, UsageError> {
+fn listing_format<'a>(command: &str, args: &'a [String], allowed: &[&'a str]) -> Result<&'a str, UsageError> {
     match args {
         [] => Ok(allowed[0]),
         [flag, value] if flag == "--format" && allowed.contains(&value.as_str()) => Ok(value),
-        [flag, value] if flag == "--format" => Err(format!(
-            "{command}: unknown format {value:?}; use {}",
-            allowed.join(" or ")
-        )
-        .into()),
+        [flag, value] if flag == "--format" => {
+            Err(format!("{command}: unknown format {value:?}; use {}", allowed.join(" or ")).into())
+        }
         [flag] if flag == "--format" => Err("--format needs a value".into()),
         [other, ..] => Err(format!("{command}: unknown option {other:?}").into()),
     }
@@ -133,11 +123,7 @@ fn presets_command(args: &[String]) -> Result<String, UsageError> {
         _ => {
             let mut out = String::new();
             for preset in squeeze_model::PRESETS {
-                let _ = writeln!(
-                    out,
-                    "{:<18} {} — {}",
-                    preset.id, preset.name, preset.description
-                );
+                let _ = writeln!(out, "{:<18} {} — {}", preset.id, preset.name, preset.description);
             }
             Ok(out)
         }
@@ -180,10 +166,7 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
     let mut format = Format::Json;
     let mut args = args.iter();
     while let Some(flag) = args.next() {
-        let mut value = || {
-            args.next()
-                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
-        };
+        let mut value = || args.next().ok_or_else(|| UsageError(format!("{flag} needs a value")));
         if scenario_args.accept(flag, &mut value)? || monte_carlo_args.accept(flag, &mut value)? {
             continue;
         }
@@ -193,11 +176,7 @@ fn run_command(args: &[String]) -> Result<String, UsageError> {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
                     "summary" => Format::Summary,
-                    other => {
-                        return Err(
-                            format!("unknown format {other:?}; use json, csv or summary").into(),
-                        )
-                    }
+                    other => return Err(format!("unknown format {other:?}; use json, csv or summary").into()),
                 }
             }
             other => return Err(format!("unknown option {other:?}; try `squeeze --help`").into()),
@@ -239,10 +218,9 @@ impl ScenarioArgs {
             "--scenario" | "--preset" => {
                 let source = value()?;
                 if let Some((previous, _)) = &self.base {
-                    return Err(format!(
-                        "use one of --preset or --scenario (got {previous} and {flag} {source})"
-                    )
-                    .into());
+                    return Err(
+                        format!("use one of --preset or --scenario (got {previous} and {flag} {source})").into(),
+                    );
                 }
                 let scenario = if flag == "--preset" {
                     preset_scenario(source)?
@@ -260,10 +238,7 @@ impl ScenarioArgs {
     /// The preset or file (the base case if neither) with every `--set` applied
     /// on top, whatever the order on the command line.
     fn scenario(&self) -> Result<Scenario, UsageError> {
-        let mut scenario = self
-            .base
-            .as_ref()
-            .map_or_else(Scenario::default, |(_, s)| *s);
+        let mut scenario = self.base.as_ref().map_or_else(Scenario::default, |(_, s)| *s);
         for assignment in &self.sets {
             let (key, value) = assignment
                 .split_once('=')
@@ -277,10 +252,7 @@ impl ScenarioArgs {
 fn preset_scenario(id: &str) -> Result<Scenario, UsageError> {
     Preset::by_id(id).map(|p| p.scenario).ok_or_else(|| {
         let known: Vec<&str> = squeeze_model::PRESETS.iter().map(|p| p.id).collect();
-        UsageError(format!(
-            "unknown preset {id:?}; the presets are: {}",
-            known.join(", ")
-        ))
+        UsageError(format!("unknown preset {id:?}; the presets are: {}", known.join(", ")))
     })
 }
 
@@ -306,13 +278,7 @@ fn outcome_summary(scenario: &Scenario, outcome: &Outcome) -> String {
         .iter()
         .map(|l| format!("{}={}", l.key, scenario.get(l.id)))
         .collect();
-    let _ = writeln!(
-        out,
-        "scenario: {}={} {}",
-        ERA_KEY,
-        scenario.era,
-        levers.join(" ")
-    );
+    let _ = writeln!(out, "scenario: {}={} {}", ERA_KEY, scenario.era, levers.join(" "));
     let _ = writeln!(out, "{}", outcome.headline());
     let _ = writeln!(
         out,
@@ -349,8 +315,7 @@ fn outcome_summary(scenario: &Scenario, outcome: &Outcome) -> String {
             "  {:<30} ({}) squeeze: {:<8} {:<12} lowest cash ${:.2}B, forced sales {:.0} BTC",
             m.name,
             m.like,
-            m.squeeze_date
-                .map_or_else(|| "none".to_string(), |d| d.to_string()),
+            m.squeeze_date.map_or_else(|| "none".to_string(), |d| d.to_string()),
             m.squeeze_cause.map_or("", |c| match c {
                 squeeze_model::SqueezeCause::Liquidity => "(liquidity)",
                 squeeze_model::SqueezeCause::Refinancing => "(refinancing)",

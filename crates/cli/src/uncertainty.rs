@@ -5,8 +5,8 @@
 
 use crate::{Format, ScenarioArgs, UsageError};
 use squeeze_model::{
-    monte_carlo, squeeze_map, tornado, Lever, LeverId, MonteCarloResult, Outcome, Scenario,
-    SqueezeMap, Tornado, DEFAULT_PATHS, LEVERS, MAX_MAP_STEPS,
+    monte_carlo, squeeze_map, tornado, Lever, LeverId, MonteCarloResult, Outcome, Scenario, SqueezeMap, Tornado,
+    DEFAULT_PATHS, LEVERS, MAX_MAP_STEPS,
 };
 use std::fmt::Write as _;
 
@@ -37,21 +37,13 @@ impl MonteCarloArgs {
                 let text = value()?;
                 match text.trim().parse::<u32>() {
                     Ok(n) if (1..=MAX_PATHS).contains(&n) => self.paths = Some(n),
-                    _ => {
-                        return Err(format!(
-                            "--paths {text:?} must be a whole number from 1 to {MAX_PATHS}"
-                        )
-                        .into())
-                    }
+                    _ => return Err(format!("--paths {text:?} must be a whole number from 1 to {MAX_PATHS}").into()),
                 }
             }
             "--seed" => {
                 let text = value()?;
                 let seed = text.trim().parse::<u32>().map_err(|_| {
-                    UsageError(format!(
-                        "--seed {text:?} must be a whole number from 0 to {}",
-                        u32::MAX
-                    ))
+                    UsageError(format!("--seed {text:?} must be a whole number from 0 to {}", u32::MAX))
                 })?;
                 self.seed = Some(seed);
             }
@@ -118,11 +110,7 @@ fn monte_carlo_summary(mc: &MonteCarloResult) -> String {
         out,
         "probability of a squeeze by: {} (standard error {:.1} points at the end)",
         by_year.join(", "),
-        mc.squeeze_probability_standard_error
-            .last()
-            .copied()
-            .unwrap_or(0.0)
-            * 100.0
+        mc.squeeze_probability_standard_error.last().copied().unwrap_or(0.0) * 100.0
     );
     for m in &mc.miners {
         let _ = writeln!(
@@ -164,10 +152,7 @@ pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError>
     let (mut x, mut y, mut steps) = (None, None, None);
     let mut args = args.iter();
     while let Some(flag) = args.next() {
-        let mut value = || {
-            args.next()
-                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
-        };
+        let mut value = || args.next().ok_or_else(|| UsageError(format!("{flag} needs a value")));
         if scenario_args.accept(flag, &mut value)? {
             continue;
         }
@@ -180,18 +165,11 @@ pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError>
                 match text.trim().parse::<u32>() {
                     Ok(n) if (2..=MAX_MAP_STEPS).contains(&n) => steps = Some(n),
                     _ => {
-                        return Err(format!(
-                            "--steps {text:?} must be a whole number from 2 to {MAX_MAP_STEPS}"
-                        )
-                        .into())
+                        return Err(format!("--steps {text:?} must be a whole number from 2 to {MAX_MAP_STEPS}").into())
                     }
                 }
             }
-            (_, other) => {
-                return Err(
-                    format!("{name}: unknown option {other:?}; try `squeeze --help`").into(),
-                )
-            }
+            (_, other) => return Err(format!("{name}: unknown option {other:?}; try `squeeze --help`").into()),
         }
     }
     let scenario = scenario_args.scenario()?;
@@ -232,18 +210,13 @@ fn parse_lever(text: &str) -> Result<LeverId, UsageError> {
         .map(|l| l.id)
         .ok_or_else(|| {
             let known: Vec<&str> = LEVERS.iter().map(|l| l.key).collect();
-            UsageError(format!(
-                "unknown lever {text:?}; the levers are: {}",
-                known.join(", ")
-            ))
+            UsageError(format!("unknown lever {text:?}; the levers are: {}", known.join(", ")))
         })
 }
 
 /// "none" or the month, for text tables.
 fn month_text(point: &squeeze_model::SensitivityPoint) -> String {
-    point
-        .squeeze_date
-        .map_or_else(|| "none".to_string(), |d| d.to_string())
+    point.squeeze_date.map_or_else(|| "none".to_string(), |d| d.to_string())
 }
 
 fn tornado_summary(t: &Tornado) -> String {

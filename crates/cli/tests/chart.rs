@@ -41,8 +41,7 @@ fn assert_usage_error(output: &Output, needle: &str) {
 
 /// A fresh directory for one test's files.
 fn temp_dir(test: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("squeeze-chart-test-{}-{test}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("squeeze-chart-test-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
@@ -152,14 +151,7 @@ fn the_well_formedness_check_catches_broken_markup() {
 fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
     for kind in ChartKind::ALL {
         for lang in Lang::ALL {
-            let svg = succeeded(&squeeze(&[
-                "chart",
-                kind.id(),
-                "--lang",
-                lang.code(),
-                "--out",
-                "-",
-            ]));
+            let svg = succeeded(&squeeze(&["chart", kind.id(), "--lang", lang.code(), "--out", "-"]));
             let case = format!("{} {lang}", kind.id());
             assert!(svg.starts_with("<svg"), "{case}");
             assert!(svg.ends_with("</svg>\n"), "{case}");
@@ -171,10 +163,7 @@ fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
                 !svg.contains(&escape_markup(kind.title(other))),
                 "{case}: the other language's title"
             );
-            assert!(
-                svg.contains(r#"width="720" height="440""#),
-                "{case}: default size"
-            );
+            assert!(svg.contains(r#"width="720" height="440""#), "{case}: default size");
         }
     }
 }
@@ -354,14 +343,7 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
             "unknown preset",
         ),
         (
-            &[
-                "chart",
-                "cash-runway",
-                "--set",
-                "miner_leverage",
-                "--out",
-                "-",
-            ],
+            &["chart", "cash-runway", "--set", "miner_leverage", "--out", "-"],
             "key=value",
         ),
         (
@@ -372,10 +354,7 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
             &["chart", "cash-runway", "revenue-mix", "--out", "-"],
             "one chart at a time",
         ),
-        (
-            &["chart", "cash-runway", "--out", unwritable],
-            "cannot write",
-        ),
+        (&["chart", "cash-runway", "--out", unwritable], "cannot write"),
         (&["charts", "--lang", "de"], "unknown language"),
         (&["fallback"], "--out DIR"),
         (&["fallback", "--out"], "--out needs a value"),
@@ -394,10 +373,9 @@ fn fallback_writes_every_preset_in_every_language_with_escaped_text() {
     let out = dir.to_str().expect("utf-8 path");
     assert!(succeeded(&squeeze(&["fallback", "--out", out])).is_empty());
     let fallback = dir.join("fallback");
-    let index: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fallback.join("index.json")).expect("index.json"),
-    )
-    .expect("index.json is JSON");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fallback.join("index.json")).expect("index.json"))
+            .expect("index.json is JSON");
     assert_eq!(index["chart"], ChartKind::CashRunway.id());
     assert_eq!(index["languages"], serde_json::json!(["en", "it"]));
     let listed = index["presets"].as_array().expect("a list of presets");
@@ -417,14 +395,11 @@ fn fallback_writes_every_preset_in_every_language_with_escaped_text() {
             assert_eq!(entry["name"][lang.code()], preset_name(preset, lang));
 
             let svg = std::fs::read_to_string(dir.join(&svg_path)).expect("the SVG");
-            assert!(svg.starts_with(
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="720" height="440""#
-            ));
+            assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="720" height="440""#));
             assert_well_formed(&svg);
             assert!(svg.contains(&escape_markup(ChartKind::CashRunway.title(lang))));
 
-            let html = std::fs::read_to_string(fallback.join(format!("{stem}.html")))
-                .expect("the fragment");
+            let html = std::fs::read_to_string(fallback.join(format!("{stem}.html"))).expect("the fragment");
             assert!(html.starts_with("<figure class=\"fallback\""), "{stem}");
             assert!(!html.contains("<html") && !html.contains("<head"), "{stem}");
             assert_well_formed(&html.replace(
@@ -446,19 +421,11 @@ fn fallback_writes_every_preset_in_every_language_with_escaped_text() {
     }
     // The Italian text has apostrophes, so escaping is exercised, not assumed.
     let italian = std::fs::read_to_string(fallback.join("base.it.html")).expect("fragment");
-    assert!(
-        italian.contains("&#39;") && !italian.contains("'"),
-        "{italian}"
-    );
+    assert!(italian.contains("&#39;") && !italian.contains("'"), "{italian}");
 
     // Deterministic: a second run into another directory writes the same bytes.
     let again = temp_dir("fallback-again");
-    assert!(succeeded(&squeeze(&[
-        "fallback",
-        "--out",
-        again.to_str().expect("utf-8")
-    ]))
-    .is_empty());
+    assert!(succeeded(&squeeze(&["fallback", "--out", again.to_str().expect("utf-8")])).is_empty());
     for entry in std::fs::read_dir(&fallback).expect("list") {
         let name = entry.expect("entry").file_name();
         assert_eq!(

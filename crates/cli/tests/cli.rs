@@ -45,11 +45,7 @@ fn json(output: &Output) -> serde_json::Value {
 fn assert_usage_error(output: &Output, needle: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "one line on stderr, got: {stderr}"
-    );
+    assert_eq!(stderr.lines().count(), 1, "one line on stderr, got: {stderr}");
     assert!(
         stderr.starts_with("squeeze: ") && stderr.contains(needle),
         "{stderr:?} should mention {needle:?}"
@@ -101,9 +97,7 @@ fn presets_run_by_name_and_the_replay_starts_in_2022() {
     let o = json(&squeeze(&["run", "--preset", "replay_2022"]));
     assert_eq!(o["era"], "crypto_2022");
     assert_eq!(o["series"]["months"][0], "2022-01");
-    let date = o["squeeze_date"]
-        .as_str()
-        .expect("the replay squeezes someone");
+    let date = o["squeeze_date"].as_str().expect("the replay squeezes someone");
     assert!(date.starts_with("2022-"), "{date}");
     // --set applies on top of the preset.
     let o = json(&squeeze(&[
@@ -121,13 +115,8 @@ fn scenario_files_and_stdin_are_read() {
     let dir = std::env::temp_dir().join(format!("squeeze-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("scenario.json");
-    std::fs::write(&path, r#"{"ai_demand_slowdown": 0.4, "era": "late_2025"}"#)
-        .expect("write scenario");
-    let from_file = json(&squeeze(&[
-        "run",
-        "--scenario",
-        path.to_str().expect("utf-8 path"),
-    ]));
+    std::fs::write(&path, r#"{"ai_demand_slowdown": 0.4, "era": "late_2025"}"#).expect("write scenario");
+    let from_file = json(&squeeze(&["run", "--scenario", path.to_str().expect("utf-8 path")]));
     let from_stdin = json(&squeeze_with_stdin(
         &["run", "--scenario", "-"],
         r#"{"ai_demand_slowdown": 0.4}"#,
@@ -146,9 +135,7 @@ fn csv_has_a_header_and_one_row_per_month() {
     let mut lines = text.lines();
     let header = lines.next().expect("header");
     assert!(header.starts_with("month,btc_price_usd,hashprice_usd_per_ph_day,"));
-    assert!(
-        header.contains("landlord_cash_usd") && header.contains("late_converter_debt_service_usd")
-    );
+    assert!(header.contains("landlord_cash_usd") && header.contains("late_converter_debt_service_usd"));
     let columns = header.split(',').count();
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 60);
@@ -170,17 +157,8 @@ fn summary_names_the_operators() {
 #[test]
 fn presets_and_levers_are_listed() {
     let text = stdout(&squeeze(&["presets"]));
-    for id in [
-        "base",
-        "ai_demand_stalls",
-        "chip_glut",
-        "soft_landing",
-        "replay_2022",
-    ] {
-        assert!(
-            text.lines().any(|l| l.starts_with(id)),
-            "{id} missing from:\n{text}"
-        );
+    for id in ["base", "ai_demand_stalls", "chip_glut", "soft_landing", "replay_2022"] {
+        assert!(text.lines().any(|l| l.starts_with(id)), "{id} missing from:\n{text}");
     }
     let presets = json(&squeeze(&["presets", "--format", "json"]));
     assert_eq!(presets[0]["id"], "base");
@@ -191,21 +169,11 @@ fn presets_and_levers_are_listed() {
         .iter()
         .filter_map(|l| l["key"].as_str())
         .collect();
-    assert_eq!(
-        &keys[..3],
-        ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]
-    );
+    assert_eq!(&keys[..3], ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]);
     assert!(levers[0]["source"].as_str().is_some_and(|s| !s.is_empty()));
     let assumptions = json(&squeeze(&["assumptions"]));
-    assert!(assumptions["assumptions"]
-        .as_array()
-        .is_some_and(|a| a.len() > 20));
-    assert_eq!(
-        assumptions["archetypes"]["late_2025"]
-            .as_array()
-            .map(Vec::len),
-        Some(5)
-    );
+    assert!(assumptions["assumptions"].as_array().is_some_and(|a| a.len() > 20));
+    assert_eq!(assumptions["archetypes"]["late_2025"].as_array().map(Vec::len), Some(5));
 }
 
 #[test]
@@ -226,38 +194,23 @@ fn bad_input_is_one_line_and_exit_code_2() {
         &squeeze(&["run", "--set", "miner_leverage=2"]),
         "miner_leverage = 2 is outside the allowed range 0 to 0.9",
     );
-    assert_usage_error(
-        &squeeze(&["run", "--set", "miner_leverage=lots"]),
-        "not a number",
-    );
-    assert_usage_error(
-        &squeeze(&["run", "--set", "miner_leverge=0.5"]),
-        "unknown lever",
-    );
-    assert_usage_error(
-        &squeeze(&["run", "--set", "chip_throughput=NaN"]),
-        "chip_throughput",
-    );
+    assert_usage_error(&squeeze(&["run", "--set", "miner_leverage=lots"]), "not a number");
+    assert_usage_error(&squeeze(&["run", "--set", "miner_leverge=0.5"]), "unknown lever");
+    assert_usage_error(&squeeze(&["run", "--set", "chip_throughput=NaN"]), "chip_throughput");
     assert_usage_error(&squeeze(&["run", "--set", "era=1999"]), "unknown era");
     assert_usage_error(&squeeze(&["run", "--preset", "boom"]), "unknown preset");
     assert_usage_error(
         &squeeze(&["run", "--preset", "base", "--scenario", "-"]),
         "one of --preset or --scenario",
     );
-    assert_usage_error(
-        &squeeze(&["run", "--scenario", "/no/such/file.json"]),
-        "cannot read",
-    );
+    assert_usage_error(&squeeze(&["run", "--scenario", "/no/such/file.json"]), "cannot read");
     assert_usage_error(&squeeze(&["presets", "--format", "xml"]), "unknown format");
     assert_usage_error(&squeeze(&["assumptions", "extra"]), "no argument");
 }
 
 #[test]
 fn bad_scenario_json_is_a_clear_error() {
-    assert_usage_error(
-        &squeeze_with_stdin(&["run", "--scenario", "-"], "{not json"),
-        "-:",
-    );
+    assert_usage_error(&squeeze_with_stdin(&["run", "--scenario", "-"], "{not json"), "-:");
     assert_usage_error(
         &squeeze_with_stdin(&["run", "--scenario", "-"], r#"{"miner_leverge": 0.5}"#),
         "miner_leverge",
@@ -270,8 +223,5 @@ fn bad_scenario_json_is_a_clear_error() {
         &squeeze_with_stdin(&["run", "--scenario", "-"], r#"{"era": "2022"}"#),
         "era",
     );
-    assert_usage_error(
-        &squeeze_with_stdin(&["run", "--scenario", "-"], "[1, 2]"),
-        "-:",
-    );
+    assert_usage_error(&squeeze_with_stdin(&["run", "--scenario", "-"], "[1, 2]"), "-:");
 }

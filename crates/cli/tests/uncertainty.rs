@@ -2,9 +2,7 @@
 //! `map` print what the library computes, in every format, and refuse bad input
 //! with one line on stderr and exit code 2.
 
-use squeeze_model::{
-    monte_carlo, squeeze_map, tornado, LeverId, Preset, Scenario, DEFAULT_PATHS, LEVERS,
-};
+use squeeze_model::{monte_carlo, squeeze_map, tornado, LeverId, Preset, Scenario, DEFAULT_PATHS, LEVERS};
 use std::process::{Command, Output};
 
 fn squeeze(args: &[&str]) -> Output {
@@ -56,10 +54,7 @@ fn run_with_paths_adds_the_libraries_monte_carlo_to_the_outcome() {
     assert_eq!(o["monte_carlo"]["paths"], 120);
     // The outcome itself is untouched.
     let mut without = o.clone();
-    without
-        .as_object_mut()
-        .expect("object")
-        .remove("monte_carlo");
+    without.as_object_mut().expect("object").remove("monte_carlo");
     assert_eq!(without, plain);
     assert!(plain.get("monte_carlo").is_none());
 }
@@ -85,10 +80,7 @@ fn run_csv_and_summary_gain_the_monte_carlo() {
         "run", "--paths", "30", "--seed", "2", "--format", "summary",
     ]));
     assert!(text.contains("Monte Carlo: 30 paths, seed 2"), "{text}");
-    assert!(
-        text.contains("probability of a squeeze by: 2026-12"),
-        "{text}"
-    );
+    assert!(text.contains("probability of a squeeze by: 2026-12"), "{text}");
 }
 
 #[test]
@@ -107,10 +99,7 @@ fn sensitivity_prints_the_libraries_tornado_for_the_scenario() {
     assert_eq!(o, serde_json::to_value(tornado(&s)).expect("serializes"));
     let bars = o["bars"].as_array().expect("bars");
     assert_eq!(bars.len(), LEVERS.len());
-    let swings: Vec<u64> = bars
-        .iter()
-        .filter_map(|b| b["months_swing"].as_u64())
-        .collect();
+    let swings: Vec<u64> = bars.iter().filter_map(|b| b["months_swing"].as_u64()).collect();
     assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
 
     let csv = stdout(&squeeze(&["sensitivity", "--format", "csv"]));
@@ -169,10 +158,7 @@ fn bad_uncertainty_input_is_one_line_and_exit_code_2() {
     assert_usage_error(&squeeze(&["map", "--steps", "1"]), "--steps");
     assert_usage_error(&squeeze(&["map", "--steps", "500"]), "--steps");
     assert_usage_error(&squeeze(&["sensitivity", "--steps", "3"]), "unknown option");
-    assert_usage_error(
-        &squeeze(&["sensitivity", "--format", "xml"]),
-        "unknown format",
-    );
+    assert_usage_error(&squeeze(&["sensitivity", "--format", "xml"]), "unknown format");
     assert_usage_error(
         &squeeze(&["sensitivity", "--set", "miner_leverage=2"]),
         "miner_leverage",

@@ -130,12 +130,7 @@ pub fn encode(view: &View) -> String {
     pairs.join("&")
 }
 
-fn push_differences(
-    pairs: &mut Vec<String>,
-    prefix: &str,
-    scenario: &Scenario,
-    reference: &Scenario,
-) {
+fn push_differences(pairs: &mut Vec<String>, prefix: &str, scenario: &Scenario, reference: &Scenario) {
     if scenario.era != reference.era {
         pairs.push(format!("{prefix}{ERA_KEY}={}", scenario.era.id()));
     }
@@ -161,10 +156,7 @@ pub fn decode(text: &str) -> Decoded {
             pairs.push((percent_decode(key), percent_decode(value)));
         }
     }
-    let pairs: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let mut problems = Vec::new();
     let mut view = View::default();
     // The preset first: lever values are differences from it.
@@ -196,12 +188,7 @@ pub fn decode(text: &str) -> Decoded {
     view.scenario = apply(view.scenario, scenario_pairs, "", &mut problems);
     if !baseline_pairs.is_empty() {
         let baseline = view.baseline.unwrap_or(view.preset.scenario);
-        view.baseline = Some(apply(
-            baseline,
-            baseline_pairs,
-            BASELINE_PREFIX,
-            &mut problems,
-        ));
+        view.baseline = Some(apply(baseline, baseline_pairs, BASELINE_PREFIX, &mut problems));
     }
     if ignored > 0 {
         problems.push(Problem::TooMany { ignored });
@@ -250,10 +237,7 @@ fn apply<'a>(
             }
             continue;
         }
-        let Some(lever) = LEVERS
-            .iter()
-            .find(|lever| lever.short_key == key || lever.key == key)
-        else {
+        let Some(lever) = LEVERS.iter().find(|lever| lever.short_key == key || lever.key == key) else {
             continue; // unknown keys are ignored
         };
         match read_number(value) {
@@ -332,9 +316,7 @@ fn shorten(text: &str) -> String {
 
 /// The lever whose short or JSON key is `key`, if any.
 pub fn lever_for_key(key: &str) -> Option<&'static Lever> {
-    LEVERS
-        .iter()
-        .find(|lever| lever.short_key == key || lever.key == key)
+    LEVERS.iter().find(|lever| lever.short_key == key || lever.key == key)
 }
 
 #[cfg(test)]
@@ -368,13 +350,7 @@ mod tests {
         };
         let text = encode(&view);
         assert_eq!(text, "p=chip_glut&l=it&lev=0.75&b=1&b.ai=0.5");
-        assert_eq!(
-            decode(&format!("#{text}")),
-            Decoded {
-                view,
-                problems: vec![]
-            }
-        );
+        assert_eq!(decode(&format!("#{text}")), Decoded { view, problems: vec![] });
     }
 
     #[test]
@@ -414,9 +390,6 @@ mod tests {
     #[test]
     fn too_many_pairs_are_cut_and_reported() {
         let text = vec!["x=1"; MAX_PAIRS + 10].join("&");
-        assert_eq!(
-            decode(&text).problems,
-            vec![Problem::TooMany { ignored: 10 }]
-        );
+        assert_eq!(decode(&text).problems, vec![Problem::TooMany { ignored: 10 }]);
     }
 }

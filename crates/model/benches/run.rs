@@ -32,12 +32,7 @@ fn lever_sweep(c: &mut Criterion) {
         .collect();
     let name = format!("run/lever_sweep_{}_runs", scenarios.len());
     c.bench_function(&name, |b| {
-        b.iter(|| {
-            scenarios
-                .iter()
-                .map(|s| run(black_box(s)).funding_gap_usd)
-                .sum::<f64>()
-        })
+        b.iter(|| scenarios.iter().map(|s| run(black_box(s)).funding_gap_usd).sum::<f64>())
     });
 }
 

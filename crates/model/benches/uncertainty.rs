@@ -4,9 +4,7 @@
 //! `cargo bench -p squeeze-model --bench uncertainty`
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use squeeze_model::{
-    monte_carlo, simulate_paths, squeeze_map, tornado, LeverId, Scenario, DEFAULT_PATHS,
-};
+use squeeze_model::{monte_carlo, simulate_paths, squeeze_map, tornado, LeverId, Scenario, DEFAULT_PATHS};
 
 /// Steps per axis of the benchmarked map.
 const MAP_STEPS: u32 = 21;

@@ -120,8 +120,7 @@ impl Archetype {
 
     /// Capex still to spend on the build-out, $.
     pub fn capex_to_spend_usd(&self) -> f64 {
-        self.ai_mw_build * self.ai_capex_usd_per_mw
-            + self.mining_mw_build * self.mining_capex_usd_per_mw
+        self.ai_mw_build * self.ai_capex_usd_per_mw + self.mining_mw_build * self.mining_capex_usd_per_mw
     }
 }
 

@@ -106,8 +106,8 @@ pub const TURBULENT_MONTH_PROBABILITY: f64 = 0.1;
 pub const TURBULENT_VOLATILITY_MULTIPLE: f64 = 2.5;
 /// Bitcoin monthly closes for 2022, $ (the 2022 replay's price path).
 pub const BTC_MONTHLY_CLOSE_2022_USD: [f64; 12] = [
-    38_483.0, 43_194.0, 45_539.0, 37_714.0, 31_792.0, 19_785.0, 23_337.0, 20_050.0, 19_432.0,
-    20_496.0, 17_168.0, 16_548.0,
+    38_483.0, 43_194.0, 45_539.0, 37_714.0, 31_792.0, 19_785.0, 23_337.0, 20_050.0, 19_432.0, 20_496.0, 17_168.0,
+    16_548.0,
 ];
 
 // --- AI demand and capacity ----------------------------------------------------------
@@ -505,15 +505,12 @@ mod tests {
                 let mut chars = line.char_indices().peekable();
                 while let Some((start, c)) = chars.next() {
                     let prev = line[..start].chars().last();
-                    if !c.is_ascii_digit()
-                        || prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
-                    {
+                    if !c.is_ascii_digit() || prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_') {
                         continue;
                     }
                     let mut end = start + c.len_utf8();
                     while let Some(&(i, d)) = chars.peek() {
-                        let decimal_point =
-                            d == '.' && line[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+                        let decimal_point = d == '.' && line[i + 1..].starts_with(|n: char| n.is_ascii_digit());
                         if d.is_ascii_alphanumeric()
                             || decimal_point
                             || d == '_'
@@ -529,8 +526,8 @@ mod tests {
                         .trim_end_matches("f64")
                         .trim_end_matches("u32")
                         .trim_end_matches("usize");
-                    let allowed = ["0", "1", "2", "0.0", "1.0", "2.0", "0.5"].contains(&literal)
-                        || literal.starts_with("1e-");
+                    let allowed =
+                        ["0", "1", "2", "0.0", "1.0", "2.0", "0.5"].contains(&literal) || literal.starts_with("1e-");
                     assert!(allowed, "{name}:{}: magic number {literal}", number + 1);
                 }
             }

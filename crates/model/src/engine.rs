@@ -53,10 +53,7 @@ pub fn run_with_shocks(scenario: &Scenario, shocks: &ShockPath) -> Outcome {
         series: Series::with_capacity(months),
     };
     let operators = simulate(&s, shocks, &mut recorder);
-    let miners: Vec<MinerOutcome> = operators
-        .into_iter()
-        .map(|op| op.finish(recorder.start))
-        .collect();
+    let miners: Vec<MinerOutcome> = operators.into_iter().map(|op| op.finish(recorder.start)).collect();
     summarise(&s, miners, recorder.series)
 }
 
@@ -102,12 +99,8 @@ impl Recorder for FullRecord {
         series.ai_utilisation.push(m.ai.utilisation);
         series.ai_demand_gw.push(m.ai.demand_gw);
         series.ai_capacity_gw.push(m.ai.capacity_gw);
-        series
-            .spot_rate_usd_per_mw_year
-            .push(m.ai.spot_rate_usd_per_mw_year);
-        series
-            .lease_rate_usd_per_mw_year
-            .push(LEASE_RATE_USD_PER_MW_YEAR);
+        series.spot_rate_usd_per_mw_year.push(m.ai.spot_rate_usd_per_mw_year);
+        series.lease_rate_usd_per_mw_year.push(LEASE_RATE_USD_PER_MW_YEAR);
         series.gpu_price_index.push(m.ai.gpu_price_index);
         series.ai_revenue_usd.push(m.ai_revenue_usd);
         series.mining_revenue_usd.push(m.mining_revenue_usd);
@@ -118,11 +111,7 @@ impl Recorder for FullRecord {
 /// The monthly loop shared by every kind of run: markets, then each operator's
 /// books, then the feedback of forced sales. `s` must be clamped. Returns the
 /// operators in their final state.
-pub(crate) fn simulate<R: Recorder>(
-    s: &Scenario,
-    shocks: &ShockPath,
-    recorder: &mut R,
-) -> Vec<Operator> {
+pub(crate) fn simulate<R: Recorder>(s: &Scenario, shocks: &ShockPath, recorder: &mut R) -> Vec<Operator> {
     let era = s.era;
     let horizon = era.horizon_months();
     let mut operators: Vec<Operator> = era
@@ -141,8 +130,7 @@ pub(crate) fn simulate<R: Recorder>(
     let mut network_eh = era.network_hashrate_eh();
     let mut cumulative_forced_btc = 0.0;
     // The price before forced-sale feedback, moved by this path's bitcoin shock.
-    let shocked_price =
-        |month: u32| market::btc_price_before_feedback(era, s, month) * shocks.btc(month).exp();
+    let shocked_price = |month: u32| market::btc_price_before_feedback(era, s, month) * shocks.btc(month).exp();
 
     for month in 0..horizon {
         let ai = market::ai_market(month, s, shocks.ai_demand(month));
@@ -156,8 +144,7 @@ pub(crate) fn simulate<R: Recorder>(
             // and the target, which keeps hashprice monotone in the price path.
             let lagged = month.saturating_sub(HASHRATE_LAG_MONTHS as u32);
             let lagged_price = shocked_price(lagged);
-            let target_eh =
-                lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
+            let target_eh = lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
             let speed = if target_eh > network_eh {
                 HASHRATE_ADJUSTMENT_PER_MONTH
             } else {
@@ -165,8 +152,7 @@ pub(crate) fn simulate<R: Recorder>(
             };
             network_eh += speed * (target_eh - network_eh);
         }
-        let feedback =
-            (-FORCED_SALE_IMPACT_PER_10K_BTC * cumulative_forced_btc / BTC_PER_10K).exp();
+        let feedback = (-FORCED_SALE_IMPACT_PER_10K_BTC * cumulative_forced_btc / BTC_PER_10K).exp();
         let btc_price = shocked_price(month) * feedback;
         let hashprice = market::hashprice_usd_per_ph_day(btc_price, reward_btc, network_eh);
         let prices = MonthPrices {
@@ -219,11 +205,8 @@ pub(crate) fn distressed_share(miners: impl Iterator<Item = (f64, f64, bool)> + 
 fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome {
     let squeeze_month = miners.iter().filter_map(|m| m.squeeze_month).min();
     let squeezed = miners.iter().filter(|m| m.squeeze_month.is_some());
-    let distressed_capacity_share = distressed_share(
-        miners
-            .iter()
-            .map(|m| (m.ai_mw, m.mining_mw, m.squeeze_month.is_some())),
-    );
+    let distressed_capacity_share =
+        distressed_share(miners.iter().map(|m| (m.ai_mw, m.mining_mw, m.squeeze_month.is_some())));
     Outcome {
         era: s.era,
         squeeze_month,
@@ -231,11 +214,7 @@ fn summarise(s: &Scenario, miners: Vec<MinerOutcome>, series: Series) -> Outcome
         distressed_capacity_share,
         // Sums start from +0.0: `Iterator::sum` of no f64 is −0.0, which reads badly.
         forced_btc_sales: miners.iter().fold(0.0, |sum, m| sum + m.forced_btc_sales),
-        btc_price_trough_usd: series
-            .btc_price_usd
-            .iter()
-            .copied()
-            .fold(f64::INFINITY, f64::min),
+        btc_price_trough_usd: series.btc_price_usd.iter().copied().fold(f64::INFINITY, f64::min),
         funding_gap_usd: miners.iter().fold(0.0, |sum, m| sum + m.funding_gap_usd),
         squeezed_operators: squeezed.count() as u32,
         miners,
@@ -299,12 +278,7 @@ pub(crate) struct Operator {
 }
 
 impl Operator {
-    fn new(
-        a: &'static Archetype,
-        horizon: u32,
-        keep_accounts: bool,
-        tenant_failure_hazard: Option<f64>,
-    ) -> Self {
+    fn new(a: &'static Archetype, horizon: u32, keep_accounts: bool, tenant_failure_hazard: Option<f64>) -> Self {
         let months = if keep_accounts { horizon as usize } else { 0 };
         Operator {
             a,
@@ -363,18 +337,15 @@ impl Operator {
         let equity_raised = financed - new_debt;
 
         let ai_mw = a.ai_mw_live + a.ai_mw_build * built_share;
-        let mining_mw =
-            a.mining_mw - a.mining_mw_converted * built_share + a.mining_mw_build * built_share;
+        let mining_mw = a.mining_mw - a.mining_mw_converted * built_share + a.mining_mw_build * built_share;
 
         // --- AI revenue: contracted capacity earns its contract rate unless the tenant
         // has failed (and no backstop pays); the rest earns utilisation × spot rate.
         let ai_revenue = self.ai_revenue_usd(ai_mw, s, &p.ai);
-        let prepayment_credit =
-            a.tenant_prepayment_usd / f64::from(s.era.horizon_months()) * built_share;
+        let prepayment_credit = a.tenant_prepayment_usd / f64::from(s.era.horizon_months()) * built_share;
 
         // --- Mining: machines run only while hashprice covers their power bill.
-        let power_per_ph_day =
-            market::power_cost_usd_per_ph_day(a.mining_j_per_th, s.power_price_usd_per_mwh);
+        let power_per_ph_day = market::power_cost_usd_per_ph_day(a.mining_j_per_th, s.power_price_usd_per_mwh);
         let running = p.hashprice > power_per_ph_day;
         let (mining_revenue, mining_power) = if running {
             let ph = market::mining_ph(mining_mw, a.mining_j_per_th);
@@ -394,10 +365,8 @@ impl Operator {
                         + GPU_DATA_CENTRE_PUE * HOURS_PER_MONTH * s.power_price_usd_per_mwh)
             }
         };
-        let operating_costs = mining_power
-            + mining_mw * MINING_SITE_OPEX_USD_PER_MW_MONTH
-            + ai_costs
-            + a.overhead_usd_per_month;
+        let operating_costs =
+            mining_power + mining_mw * MINING_SITE_OPEX_USD_PER_MW_MONTH + ai_costs + a.overhead_usd_per_month;
         let ebitda = ai_revenue + mining_revenue - operating_costs - prepayment_credit;
         self.recent_ebitda.rotate_right(1);
         self.recent_ebitda[0] = ebitda;
@@ -406,16 +375,13 @@ impl Operator {
         // interest is paid and the principal amortises.
         let build_interest = self.build_debt_usd * s.interest_rate / MONTHS_PER_YEAR;
         let (capitalised_interest, mut interest, mut principal) = if build_was_complete {
-            let repay = self
-                .build_debt_amortisation_usd_per_month
-                .min(self.build_debt_usd);
+            let repay = self.build_debt_amortisation_usd_per_month.min(self.build_debt_usd);
             self.build_debt_usd -= repay;
             (0.0, build_interest, repay)
         } else {
             self.build_debt_usd += build_interest + new_debt;
             if built_share >= 1.0 {
-                self.build_debt_amortisation_usd_per_month =
-                    self.build_debt_usd / a.new_debt_amortisation_months;
+                self.build_debt_amortisation_usd_per_month = self.build_debt_usd / a.new_debt_amortisation_months;
             }
             (build_interest, 0.0, 0.0)
         };
@@ -447,8 +413,7 @@ impl Operator {
         }
 
         // --- Cash: the monthly identity (see `Accounts`).
-        self.cash_usd +=
-            ebitda + prepayment_received + new_debt + equity_raised - capex - interest - principal;
+        self.cash_usd += ebitda + prepayment_received + new_debt + equity_raised - capex - interest - principal;
 
         // --- Squeeze test: a shortfall below minimum cash is met by selling bitcoin at
         // a fire-sale discount; what bitcoin cannot cover is a squeeze.
@@ -529,8 +494,7 @@ impl Operator {
                 GPU_CLOUD_RATE_USD_PER_MW_YEAR * ai.gpu_price_index,
             ),
         };
-        let default_risk =
-            (market::tenant_default_per_month(ai.utilisation) * a.tenant_risk).min(1.0);
+        let default_risk = (market::tenant_default_per_month(ai.utilisation) * a.tenant_risk).min(1.0);
         match self.tenant_failure_hazard {
             // Deterministic: the expected share of tenants still paying.
             None => self.tenant_survival *= 1.0 - default_risk,
@@ -544,8 +508,7 @@ impl Operator {
             }
         }
         let contracted_mw = ai_mw * (s.contracted_share * a.contract_coverage).min(1.0);
-        let paying_mw =
-            contracted_mw * (a.backstop_share + (1.0 - a.backstop_share) * self.tenant_survival);
+        let paying_mw = contracted_mw * (a.backstop_share + (1.0 - a.backstop_share) * self.tenant_survival);
         let open_mw = ai_mw - paying_mw;
         (paying_mw * contract_rate + open_mw * ai.utilisation * spot_rate) / MONTHS_PER_YEAR
     }
@@ -553,26 +516,17 @@ impl Operator {
     /// A lender refinances tranche `i` at the new-debt rate if trailing operating cash
     /// flow covers the next year's cash debt service `REFINANCING_MIN_DSCR` times.
     fn can_refinance(&self, i: usize, s: &Scenario) -> bool {
-        let ebitda_per_year = self.recent_ebitda.iter().sum::<f64>()
-            / COVERAGE_TRAILING_MONTHS as f64
-            * MONTHS_PER_YEAR;
+        let ebitda_per_year =
+            self.recent_ebitda.iter().sum::<f64>() / COVERAGE_TRAILING_MONTHS as f64 * MONTHS_PER_YEAR;
         let mut service_per_year = 0.0;
         for (j, t) in self.tranches.iter().enumerate() {
-            let rate = if j == i {
-                s.interest_rate
-            } else {
-                t.rate_per_year
-            };
-            let amortisation = if j == i {
-                0.0
-            } else {
-                t.amortisation_usd_per_month
-            };
+            let rate = if j == i { s.interest_rate } else { t.rate_per_year };
+            let amortisation = if j == i { 0.0 } else { t.amortisation_usd_per_month };
             service_per_year += t.principal_usd * rate + amortisation * MONTHS_PER_YEAR;
         }
         if self.built_share >= 1.0 {
-            service_per_year += self.build_debt_usd * s.interest_rate
-                + self.build_debt_amortisation_usd_per_month * MONTHS_PER_YEAR;
+            service_per_year +=
+                self.build_debt_usd * s.interest_rate + self.build_debt_amortisation_usd_per_month * MONTHS_PER_YEAR;
         }
         service_per_year <= 0.0 || ebitda_per_year >= REFINANCING_MIN_DSCR * service_per_year
     }

@@ -102,8 +102,7 @@ impl Era {
             Era::Late2025 => (NETWORK_FLEET_2025_J_PER_TH, NETWORK_POWER_2025_USD_PER_MWH),
             Era::Crypto2022 => (NETWORK_FLEET_2022_J_PER_TH, NETWORK_POWER_2022_USD_PER_MWH),
         };
-        crate::market::power_cost_usd_per_ph_day(j_per_th, usd_per_mwh)
-            * (1.0 + NETWORK_CASH_OVERHEAD_SHARE)
+        crate::market::power_cost_usd_per_ph_day(j_per_th, usd_per_mwh) * (1.0 + NETWORK_CASH_OVERHEAD_SHARE)
     }
 
     /// Bitcoin's historical monthly path from the start, if the era replays one.
@@ -148,13 +147,10 @@ impl std::str::FromStr for Era {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Era::ALL
-            .into_iter()
-            .find(|era| era.id() == text)
-            .ok_or_else(|| {
-                let known: Vec<&str> = Era::ALL.iter().map(|era| era.id()).collect();
-                format!("unknown era {text:?}; the eras are: {}", known.join(", "))
-            })
+        Era::ALL.into_iter().find(|era| era.id() == text).ok_or_else(|| {
+            let known: Vec<&str> = Era::ALL.iter().map(|era| era.id()).collect();
+            format!("unknown era {text:?}; the eras are: {}", known.join(", "))
+        })
     }
 }
 
@@ -165,15 +161,11 @@ mod tests {
     #[test]
     fn halvings_fall_in_april() {
         assert_eq!(
-            Era::Late2025
-                .start()
-                .plus_months(Era::Late2025.halving_month()),
+            Era::Late2025.start().plus_months(Era::Late2025.halving_month()),
             YearMonth::new(2028, 4)
         );
         assert_eq!(
-            Era::Crypto2022
-                .start()
-                .plus_months(Era::Crypto2022.halving_month()),
+            Era::Crypto2022.start().plus_months(Era::Crypto2022.halving_month()),
             YearMonth::new(2024, 4)
         );
     }
@@ -182,10 +174,7 @@ mod tests {
     fn ids_round_trip() {
         for era in Era::ALL {
             assert_eq!(era.id().parse::<Era>(), Ok(era));
-            assert_eq!(
-                serde_json::to_string(&era).unwrap(),
-                format!("\"{}\"", era.id())
-            );
+            assert_eq!(serde_json::to_string(&era).unwrap(), format!("\"{}\"", era.id()));
         }
         assert!("2022".parse::<Era>().is_err());
     }

@@ -135,16 +135,8 @@ pub enum ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScenarioError::OutOfRange {
-                key,
-                value,
-                min,
-                max,
-            } => {
-                write!(
-                    f,
-                    "{key} = {value} is outside the allowed range {min} to {max}"
-                )
+            ScenarioError::OutOfRange { key, value, min, max } => {
+                write!(f, "{key} = {value} is outside the allowed range {min} to {max}")
             }
             ScenarioError::UnknownLever { key } => {
                 let known: Vec<&str> = LEVERS.iter().map(|l| l.key).collect();
@@ -389,8 +381,7 @@ impl Scenario {
 
     /// Sets the lever named by its JSON key, checking the range.
     pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), ScenarioError> {
-        let lever =
-            Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
+        let lever = Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
         if !(value.is_finite() && lever.min <= value && value <= lever.max) {
             return Err(ScenarioError::OutOfRange {
                 key: lever.key,
@@ -422,8 +413,7 @@ impl Scenario {
                 .map_err(|_| ScenarioError::UnknownEra { text: text.into() })?;
             return Ok(());
         }
-        let lever =
-            Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
+        let lever = Lever::by_key(key).ok_or_else(|| ScenarioError::UnknownLever { key: key.into() })?;
         let value: f64 = text.parse().map_err(|_| ScenarioError::NotANumber {
             key: lever.key,
             text: text.into(),
@@ -440,31 +430,12 @@ mod tests {
     fn table_is_consistent() {
         for lever in LEVERS {
             assert!(lever.min < lever.max, "{}", lever.key);
-            assert!(
-                (lever.min..=lever.max).contains(&lever.default),
-                "{}",
-                lever.key
-            );
-            assert!(
-                lever.step > 0.0 && lever.step <= lever.max - lever.min,
-                "{}",
-                lever.key
-            );
-            assert!(
-                !lever.label.is_empty() && !lever.source.is_empty(),
-                "{}",
-                lever.key
-            );
+            assert!((lever.min..=lever.max).contains(&lever.default), "{}", lever.key);
+            assert!(lever.step > 0.0 && lever.step <= lever.max - lever.min, "{}", lever.key);
+            assert!(!lever.label.is_empty() && !lever.source.is_empty(), "{}", lever.key);
         }
-        let headline: Vec<_> = LEVERS
-            .iter()
-            .take_while(|l| l.headline)
-            .map(|l| l.key)
-            .collect();
-        assert_eq!(
-            headline,
-            ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]
-        );
+        let headline: Vec<_> = LEVERS.iter().take_while(|l| l.headline).map(|l| l.key).collect();
+        assert_eq!(headline, ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]);
         let mut short: Vec<_> = LEVERS.iter().map(|l| l.short_key).collect();
         short.sort_unstable();
         short.dedup();
@@ -487,11 +458,7 @@ mod tests {
             ..Scenario::default()
         };
         let message = s.validate().unwrap_err().to_string();
-        assert!(
-            message.contains("miner_leverage")
-                && message.contains("1.5")
-                && message.contains("0.9")
-        );
+        assert!(message.contains("miner_leverage") && message.contains("1.5") && message.contains("0.9"));
         let mut s = Scenario::default();
         assert!(matches!(
             s.set_by_key("nope", 1.0),

@@ -53,14 +53,13 @@ pub use engine::{run, run_with_shocks};
 pub use era::Era;
 pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS};
 pub use monte_carlo::{
-    monte_carlo, simulate_paths, Band, MergeError, MinerRisk, MonteCarlo, MonteCarloResult,
-    PathStats, Quantiles, DEFAULT_PATHS,
+    monte_carlo, simulate_paths, Band, MergeError, MinerRisk, MonteCarlo, MonteCarloResult, PathStats, Quantiles,
+    DEFAULT_PATHS,
 };
 pub use outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
 pub use presets::{presets, Preset, PRESETS};
 pub use sensitivity::{
-    squeeze_map, tornado, tornado_bar, SensitivityPoint, SqueezeMap, Tornado, TornadoBar,
-    MAX_MAP_STEPS,
+    squeeze_map, tornado, tornado_bar, SensitivityPoint, SqueezeMap, Tornado, TornadoBar, MAX_MAP_STEPS,
 };
 pub use shocks::ShockPath;
 pub use time::YearMonth;

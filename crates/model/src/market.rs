@@ -42,14 +42,12 @@ pub(crate) struct AiMarket {
 /// committed for the expected path.
 pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64) -> AiMarket {
     let elapsed_share = f64::from(month + 1) / f64::from(HORIZON_MONTHS);
-    let expected_gw =
-        AI_DEMAND_2025_GW * (AI_DEMAND_2030_GW / AI_DEMAND_2025_GW).powf(elapsed_share);
+    let expected_gw = AI_DEMAND_2025_GW * (AI_DEMAND_2030_GW / AI_DEMAND_2025_GW).powf(elapsed_share);
     // The expected path already counts on the expected (default) chip progress.
     let expected_efficiency = fleet_efficiency(month, Scenario::BASE.chip_throughput);
     let efficiency = fleet_efficiency(month, s.chip_throughput);
     let expected_compute = expected_gw * expected_efficiency;
-    let compute =
-        AI_DEMAND_2025_GW + (expected_compute - AI_DEMAND_2025_GW) * (1.0 - s.ai_demand_slowdown);
+    let compute = AI_DEMAND_2025_GW + (expected_compute - AI_DEMAND_2025_GW) * (1.0 - s.ai_demand_slowdown);
     let compute = compute * (efficiency / expected_efficiency).powf(s.demand_elasticity);
     let demand_gw = compute / efficiency * demand_log_deviation.exp();
     let capacity_gw = expected_gw;
@@ -75,11 +73,7 @@ pub(crate) fn tenant_default_per_month(utilisation: f64) -> f64 {
 /// Block subsidy plus fees in `month`, BTC per block; the subsidy halves at the era's
 /// halving.
 pub(crate) fn block_reward_btc(era: Era, month: u32) -> f64 {
-    let halvings = if month >= era.halving_month() {
-        2.0
-    } else {
-        1.0
-    };
+    let halvings = if month >= era.halving_month() { 2.0 } else { 1.0 };
     era.block_subsidy_btc() / halvings + era.fees_per_block_btc()
 }
 
@@ -90,11 +84,7 @@ pub(crate) fn block_subsidy_btc(era: Era, month: u32) -> f64 {
 
 /// Hashprice: what one PH/s of mining earns in a day, $.
 /// hashprice = price × reward per block × blocks per day / network hashrate.
-pub(crate) fn hashprice_usd_per_ph_day(
-    btc_price_usd: f64,
-    reward_btc: f64,
-    network_eh: f64,
-) -> f64 {
+pub(crate) fn hashprice_usd_per_ph_day(btc_price_usd: f64, reward_btc: f64, network_eh: f64) -> f64 {
     btc_price_usd * reward_btc * BLOCKS_PER_DAY / (network_eh * PH_PER_EH)
 }
 
@@ -194,8 +184,6 @@ mod tests {
             btc_price_before_feedback(Era::Crypto2022, &s, 5),
             BTC_MONTHLY_CLOSE_2022_USD[5]
         );
-        assert!(
-            btc_price_before_feedback(Era::Crypto2022, &s, 12) < BTC_MONTHLY_CLOSE_2022_USD[11]
-        );
+        assert!(btc_price_before_feedback(Era::Crypto2022, &s, 12) < BTC_MONTHLY_CLOSE_2022_USD[11]);
     }
 }

@@ -144,13 +144,10 @@ pub enum MergeError {
 impl fmt::Display for MergeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MergeError::DifferentScenario => {
-                f.write_str("cannot merge Monte Carlo paths of different scenarios")
+            MergeError::DifferentScenario => f.write_str("cannot merge Monte Carlo paths of different scenarios"),
+            MergeError::DifferentSeed { ours, theirs } => {
+                write!(f, "cannot merge Monte Carlo paths of seed {theirs} into seed {ours}")
             }
-            MergeError::DifferentSeed { ours, theirs } => write!(
-                f,
-                "cannot merge Monte Carlo paths of seed {theirs} into seed {ours}"
-            ),
         }
     }
 }
@@ -343,11 +340,8 @@ impl PathStats {
 
     fn push(&mut self, path: u32, operators: &[Operator], values: &[f64]) {
         self.path_index.push(path);
-        self.squeeze_month.extend(
-            operators
-                .iter()
-                .map(|op| op.squeeze_month().unwrap_or(self.months)),
-        );
+        self.squeeze_month
+            .extend(operators.iter().map(|op| op.squeeze_month().unwrap_or(self.months)));
         self.distressed_capacity_share
             .push(distressed_share(operators.iter().map(|op| {
                 (
@@ -356,16 +350,10 @@ impl PathStats {
                     op.squeeze_month().is_some(),
                 )
             })));
-        self.forced_btc_sales.push(
-            operators
-                .iter()
-                .fold(0.0, |sum, op| sum + op.forced_btc_sales),
-        );
-        self.funding_gap_usd.push(
-            operators
-                .iter()
-                .fold(0.0, |sum, op| sum + op.funding_gap_usd),
-        );
+        self.forced_btc_sales
+            .push(operators.iter().fold(0.0, |sum, op| sum + op.forced_btc_sales));
+        self.funding_gap_usd
+            .push(operators.iter().fold(0.0, |sum, op| sum + op.funding_gap_usd));
         self.series.extend_from_slice(values);
     }
 
@@ -373,8 +361,7 @@ impl PathStats {
     fn append(&mut self, other: PathStats) {
         self.path_index.extend(other.path_index);
         self.squeeze_month.extend(other.squeeze_month);
-        self.distressed_capacity_share
-            .extend(other.distressed_capacity_share);
+        self.distressed_capacity_share.extend(other.distressed_capacity_share);
         self.forced_btc_sales.extend(other.forced_btc_sales);
         self.funding_gap_usd.extend(other.funding_gap_usd);
         self.series.extend(other.series);
@@ -407,21 +394,12 @@ impl PathStats {
             .iter()
             .enumerate()
             .map(|(i, &p)| (p, false, i))
-            .chain(
-                other
-                    .path_index
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &p)| (p, true, i)),
-            )
+            .chain(other.path_index.iter().enumerate().map(|(i, &p)| (p, true, i)))
             .collect();
         order.sort_unstable();
         order.dedup_by_key(|entry| entry.0);
         let mut merged = PathStats::empty(&self.scenario, self.seed);
-        let (ops, per_path) = (
-            self.operators as usize,
-            self.series_per_path() * self.months as usize,
-        );
+        let (ops, per_path) = (self.operators as usize, self.series_per_path() * self.months as usize);
         for (path, from_other, i) in order {
             let source = if from_other { &other } else { &*self };
             merged.path_index.push(path);
@@ -461,13 +439,7 @@ impl PathStats {
         let squeeze_probability = cumulative_probability(first_squeeze.iter().copied(), months, n);
         let squeeze_probability_standard_error = squeeze_probability
             .iter()
-            .map(|&p| {
-                if n == 0 {
-                    0.0
-                } else {
-                    (p * (1.0 - p) / n as f64).sqrt()
-                }
-            })
+            .map(|&p| if n == 0 { 0.0 } else { (p * (1.0 - p) / n as f64).sqrt() })
             .collect();
 
         let per_path = self.series_per_path() * months;
@@ -495,24 +467,17 @@ impl PathStats {
             .map(|(k, a)| MinerRisk {
                 archetype: a.id,
                 name: a.name,
-                squeeze_probability: cumulative_probability(
-                    (0..n).map(|p| self.squeeze_month[p * ops + k]),
-                    months,
-                    n,
-                ),
+                squeeze_probability: cumulative_probability((0..n).map(|p| self.squeeze_month[p * ops + k]), months, n),
                 cash_usd: band(MARKET_SERIES + k),
             })
             .collect();
 
-        let mut months_to_first_squeeze: Vec<f64> =
-            first_squeeze.iter().map(|&m| f64::from(m)).collect();
+        let mut months_to_first_squeeze: Vec<f64> = first_squeeze.iter().map(|&m| f64::from(m)).collect();
         MonteCarloResult {
             era,
             seed: self.seed,
             paths: n as u32,
-            months: (0..self.months)
-                .map(|m| era.start().plus_months(m))
-                .collect(),
+            months: (0..self.months).map(|m| era.start().plus_months(m)).collect(),
             squeeze_probability,
             squeeze_probability_standard_error,
             miners,
@@ -570,11 +535,7 @@ impl MonteCarloResult {
                 format!("{}_squeeze_probability", miner.archetype),
                 &miner.squeeze_probability,
             ));
-            push_band(
-                &mut columns,
-                &format!("{}_cash_usd", miner.archetype),
-                &miner.cash_usd,
-            );
+            push_band(&mut columns, &format!("{}_cash_usd", miner.archetype), &miner.cash_usd);
         }
         let mut out = String::from("month");
         for (name, _) in &columns {
@@ -667,10 +628,7 @@ mod tests {
     fn quantiles_interpolate_like_r_type_7() {
         let mut v = [4.0, 1.0, 3.0, 2.0, 5.0];
         let q = quantiles(&mut v);
-        assert_eq!(
-            (q.p5, q.p25, q.p50, q.p75, q.p95),
-            (1.2, 2.0, 3.0, 4.0, 4.8)
-        );
+        assert_eq!((q.p5, q.p25, q.p50, q.p75, q.p95), (1.2, 2.0, 3.0, 4.0, 4.8));
         assert_eq!(q.mean, 3.0);
         assert_eq!(quantiles(&mut []), Quantiles::default());
         let one = quantiles(&mut [7.0]);

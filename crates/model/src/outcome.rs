@@ -285,10 +285,7 @@ impl Outcome {
             }
             None => format!(
                 "No operator is squeezed before {}.",
-                self.series
-                    .months
-                    .last()
-                    .map_or_else(String::new, |m| m.to_string())
+                self.series.months.last().map_or_else(String::new, |m| m.to_string())
             ),
         }
     }

@@ -57,12 +57,7 @@ impl Xoshiro256StarStar {
     pub fn from_seed(seed: u64) -> Self {
         let mut mix = SplitMix64::new(seed);
         Xoshiro256StarStar {
-            s: [
-                mix.next_u64(),
-                mix.next_u64(),
-                mix.next_u64(),
-                mix.next_u64(),
-            ],
+            s: [mix.next_u64(), mix.next_u64(), mix.next_u64(), mix.next_u64()],
         }
     }
 
@@ -203,11 +198,7 @@ mod tests {
         }
         let n = f64::from(n);
         assert!((sum / n).abs() < 0.011, "normal mean {}", sum / n);
-        assert!(
-            (sum_sq / n - 1.0).abs() < 0.016,
-            "normal variance {}",
-            sum_sq / n
-        );
+        assert!((sum_sq / n - 1.0).abs() < 0.016, "normal variance {}", sum_sq / n);
         assert!((sum_exp / n - 1.0).abs() < 0.011, "exponential mean");
         assert!((sum_uniform / n - 0.5).abs() < 0.0033, "uniform mean");
     }

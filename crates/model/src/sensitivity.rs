@@ -41,9 +41,7 @@ impl SensitivityPoint {
         SensitivityPoint {
             squeeze_month: outcome.squeeze_month,
             squeeze_date: outcome.squeeze_date,
-            months_to_squeeze: outcome
-                .squeeze_month
-                .unwrap_or(scenario.era.horizon_months()),
+            months_to_squeeze: outcome.squeeze_month.unwrap_or(scenario.era.horizon_months()),
             distressed_capacity_share: outcome.distressed_capacity_share,
         }
     }
@@ -117,8 +115,7 @@ pub fn tornado_bar(scenario: &Scenario, lever: LeverId) -> TornadoBar {
         low,
         high,
         months_swing: low.months_to_squeeze.abs_diff(high.months_to_squeeze),
-        distressed_share_swing: (high.distressed_capacity_share - low.distressed_capacity_share)
-            .abs(),
+        distressed_share_swing: (high.distressed_capacity_share - low.distressed_capacity_share).abs(),
     }
 }
 
@@ -160,9 +157,7 @@ impl Tornado {
     /// replacing any bar of the same lever.
     pub fn insert(&mut self, bar: TornadoBar) {
         self.bars.retain(|b| b.id != bar.id);
-        let at = self
-            .bars
-            .partition_point(|b| bar_order(b, &bar) != Ordering::Greater);
+        let at = self.bars.partition_point(|b| bar_order(b, &bar) != Ordering::Greater);
         self.bars.insert(at, bar);
     }
 
@@ -220,18 +215,12 @@ fn optional<T: std::fmt::Display>(value: Option<T>) -> String {
 fn bar_order(a: &TornadoBar, b: &TornadoBar) -> Ordering {
     b.months_swing
         .cmp(&a.months_swing)
-        .then(
-            b.distressed_share_swing
-                .total_cmp(&a.distressed_share_swing),
-        )
+        .then(b.distressed_share_swing.total_cmp(&a.distressed_share_swing))
         .then(table_index(a.id).cmp(&table_index(b.id)))
 }
 
 fn table_index(id: LeverId) -> usize {
-    LEVERS
-        .iter()
-        .position(|l| l.id == id)
-        .unwrap_or(LEVERS.len())
+    LEVERS.iter().position(|l| l.id == id).unwrap_or(LEVERS.len())
 }
 
 fn lever_row(id: LeverId) -> &'static Lever {
@@ -295,13 +284,7 @@ pub struct SqueezeMap {
 
 /// The whole map at once. Steps are clamped to 2–[`MAX_MAP_STEPS`]. If `x` and `y`
 /// are the same lever, the y value wins in every cell.
-pub fn squeeze_map(
-    scenario: &Scenario,
-    x: LeverId,
-    y: LeverId,
-    steps_x: u32,
-    steps_y: u32,
-) -> SqueezeMap {
+pub fn squeeze_map(scenario: &Scenario, x: LeverId, y: LeverId, steps_x: u32, steps_y: u32) -> SqueezeMap {
     let mut map = SqueezeMap::new(scenario, x, y, steps_x, steps_y);
     while map.compute_next_row() {}
     map

@@ -57,10 +57,7 @@ impl ShockPath {
     /// path, the scenario's era and volatility), never on other paths.
     pub fn draw(scenario: &Scenario, seed: u32, path: u32) -> Self {
         let mut shocks = Self::none();
-        shocks.redraw(
-            &scenario.clamped(),
-            &mut Xoshiro256StarStar::for_path(seed, path),
-        );
+        shocks.redraw(&scenario.clamped(), &mut Xoshiro256StarStar::for_path(seed, path));
         shocks
     }
 
@@ -102,18 +99,12 @@ impl ShockPath {
 
     /// The bitcoin deviation in `month` (0 beyond the stored path).
     pub(crate) fn btc(&self, month: u32) -> f64 {
-        self.btc_log_deviation
-            .get(month as usize)
-            .copied()
-            .unwrap_or(0.0)
+        self.btc_log_deviation.get(month as usize).copied().unwrap_or(0.0)
     }
 
     /// The AI demand deviation in `month` (0 beyond the stored path).
     pub(crate) fn ai_demand(&self, month: u32) -> f64 {
-        self.ai_demand_log_deviation
-            .get(month as usize)
-            .copied()
-            .unwrap_or(0.0)
+        self.ai_demand_log_deviation.get(month as usize).copied().unwrap_or(0.0)
     }
 
     /// The hazard at which operator `index`'s tenant fails, if tenants fail discretely.

@@ -97,14 +97,8 @@ mod tests {
 
     #[test]
     fn months_roll_over_years() {
-        assert_eq!(
-            YearMonth::new(2026, 12).plus_months(1),
-            YearMonth::new(2027, 1)
-        );
-        assert_eq!(
-            YearMonth::new(2026, 1).plus_months(59).to_string(),
-            "2030-12"
-        );
+        assert_eq!(YearMonth::new(2026, 12).plus_months(1), YearMonth::new(2027, 1));
+        assert_eq!(YearMonth::new(2026, 1).plus_months(59).to_string(), "2030-12");
     }
 
     #[test]

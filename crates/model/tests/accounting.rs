@@ -9,12 +9,7 @@ use squeeze_model::{run, MinerOutcome, Scenario};
 
 /// Checks cash, debt and BTC reconciliation for one operator; returns the first
 /// month that fails, with a description.
-fn reconcile(
-    m: &MinerOutcome,
-    opening_cash: f64,
-    opening_debt: f64,
-    opening_btc: f64,
-) -> Result<(), String> {
+fn reconcile(m: &MinerOutcome, opening_cash: f64, opening_debt: f64, opening_btc: f64) -> Result<(), String> {
     let a = &m.accounts;
     let (mut cash, mut debt, mut btc) = (opening_cash, opening_debt, opening_btc);
     for i in 0..m.cash_usd.len() {
@@ -35,8 +30,7 @@ fn reconcile(
                 m.archetype, m.cash_usd[i], cash, flows
             ));
         }
-        let debt_expected =
-            debt + a.new_debt_usd[i] + a.capitalised_interest_usd[i] - a.principal_usd[i];
+        let debt_expected = debt + a.new_debt_usd[i] + a.capitalised_interest_usd[i] - a.principal_usd[i];
         if (a.debt_usd[i] - debt_expected).abs() > 1e-9 * (1.0 + debt.abs() + a.principal_usd[i]) {
             return Err(format!(
                 "{} month {i}: debt {} != {}",
@@ -60,15 +54,10 @@ fn reconcile(
                 m.archetype
             ));
         }
-        if (a.capex_usd[i]
-            - (a.new_debt_usd[i] + a.equity_raised_usd[i] + a.prepayment_received_usd[i]))
-            .abs()
+        if (a.capex_usd[i] - (a.new_debt_usd[i] + a.equity_raised_usd[i] + a.prepayment_received_usd[i])).abs()
             > 1e-9 * (1.0 + a.capex_usd[i])
         {
-            return Err(format!(
-                "{} month {i}: capex is not fully funded",
-                m.archetype
-            ));
+            return Err(format!("{} month {i}: capex is not fully funded", m.archetype));
         }
         (cash, debt, btc) = (m.cash_usd[i], a.debt_usd[i], a.btc_held[i]);
     }
@@ -90,14 +79,8 @@ fn check(s: &Scenario) -> Result<(), String> {
     }
     for i in 0..o.series.months.len() {
         let ai: f64 = o.miners.iter().map(|m| m.accounts.ai_revenue_usd[i]).sum();
-        let mining: f64 = o
-            .miners
-            .iter()
-            .map(|m| m.accounts.mining_revenue_usd[i])
-            .sum();
-        if (ai - o.series.ai_revenue_usd[i]).abs() > 1e-6
-            || (mining - o.series.mining_revenue_usd[i]).abs() > 1e-6
-        {
+        let mining: f64 = o.miners.iter().map(|m| m.accounts.mining_revenue_usd[i]).sum();
+        if (ai - o.series.ai_revenue_usd[i]).abs() > 1e-6 || (mining - o.series.mining_revenue_usd[i]).abs() > 1e-6 {
             return Err(format!("month {i}: market revenue series do not add up"));
         }
     }

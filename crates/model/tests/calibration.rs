@@ -16,10 +16,7 @@ fn within(value: f64, low: f64, high: f64) -> bool {
 fn base_case_starts_at_late_2025_hashprice() {
     let o = run(&Scenario::default());
     let hashprice = o.series.hashprice_usd_per_ph_day[0];
-    assert!(
-        within(hashprice, 35.06 * 0.85, 39.82 * 1.15),
-        "hashprice {hashprice}"
-    );
+    assert!(within(hashprice, 35.06 * 0.85, 39.82 * 1.15), "hashprice {hashprice}");
 }
 
 /// Bitcoin ~$81–86k in late November 2025 (after the ~$126k record of 6 October);
@@ -50,11 +47,7 @@ fn base_case_revenue_mix_shifts_from_mining_to_ai() {
     let o = run(&Scenario::default());
     let s = &o.series;
     let share = |i: usize| s.ai_revenue_usd[i] / (s.ai_revenue_usd[i] + s.mining_revenue_usd[i]);
-    assert!(
-        share(0) > 0.0 && share(0) < 0.5,
-        "AI share at start {}",
-        share(0)
-    );
+    assert!(share(0) > 0.0 && share(0) < 0.5, "AI share at start {}", share(0));
     let last_year: f64 = (48..60).map(share).sum::<f64>() / 12.0;
     assert!(last_year > 0.5, "AI share in 2030 {last_year}");
 }
@@ -77,10 +70,7 @@ fn built_landlord_earns_its_lease_implied_rent() {
     let landlord = o.miner("landlord").expect("landlord archetype");
     let yearly: f64 = landlord.accounts.ai_revenue_usd[24..36].iter().sum();
     let implied = landlord.ai_mw * LEASE_RATE_USD_PER_MW_YEAR;
-    assert!(
-        (yearly / implied - 1.0).abs() < 0.1,
-        "{yearly} vs {implied}"
-    );
+    assert!((yearly / implied - 1.0).abs() < 0.1, "{yearly} vs {implied}");
 }
 
 /// The 2022 replay against Hashrate Index's 2022 review: average hashprice
@@ -92,15 +82,9 @@ fn replay_reproduces_2022_mining_economics() {
     let o = run(&Preset::by_id("replay_2022").expect("preset").scenario);
     let hashprice = &o.series.hashprice_usd_per_ph_day;
     let average = hashprice.iter().sum::<f64>() / hashprice.len() as f64;
-    assert!(
-        within(average, 123.88 * 0.75, 123.88 * 1.25),
-        "average {average}"
-    );
+    assert!(within(average, 123.88 * 0.75, 123.88 * 1.25), "average {average}");
     let low = hashprice.iter().copied().fold(f64::INFINITY, f64::min);
     assert!(within(low, 55.94 * 0.8, 55.94 * 1.2), "low {low}");
     let november = o.series.network_hashrate_eh[10];
-    assert!(
-        within(november, 251.0 * 0.85, 272.0 * 1.15),
-        "hashrate {november}"
-    );
+    assert!(within(november, 251.0 * 0.85, 272.0 * 1.15), "hashrate {november}");
 }

@@ -17,9 +17,7 @@ fn replay_squeezes_the_leveraged_miner_in_the_second_half_of_2022() {
     assert_eq!(o.total_ai_revenue_usd(), 0.0, "no AI revenue in 2022");
 
     let leveraged = o.miner("leveraged_miner_2022").expect("leveraged miner");
-    let date = leveraged
-        .squeeze_date
-        .expect("the leveraged miner is squeezed in 2022");
+    let date = leveraged.squeeze_date.expect("the leveraged miner is squeezed in 2022");
     assert!(
         (YearMonth::new(2022, 7)..=YearMonth::new(2022, 12)).contains(&date),
         "squeezed in {date}, expected the second half of 2022"
@@ -28,19 +26,10 @@ fn replay_squeezes_the_leveraged_miner_in_the_second_half_of_2022() {
         leveraged.forced_btc_sales > 0.0,
         "it sells bitcoin under pressure first"
     );
-    assert_eq!(
-        o.squeeze_date,
-        Some(date),
-        "it is the first operator squeezed"
-    );
+    assert_eq!(o.squeeze_date, Some(date), "it is the first operator squeezed");
 
-    let light = o
-        .miner("lightly_levered_miner_2022")
-        .expect("lightly levered miner");
-    assert_eq!(
-        light.squeeze_month, None,
-        "the miner without legacy debt survives 2022"
-    );
+    let light = o.miner("lightly_levered_miner_2022").expect("lightly levered miner");
+    assert_eq!(light.squeeze_month, None, "the miner without legacy debt survives 2022");
 }
 
 #[test]
@@ -51,9 +40,5 @@ fn replay_without_the_crash_does_not_squeeze_in_the_first_half() {
     let mut s = Preset::by_id("replay_2022").expect("preset").scenario;
     s.btc_price_shock = 1.0;
     let o = run(&s);
-    assert!(
-        o.squeeze_month.is_none_or(|m| m >= 6),
-        "{:?}",
-        o.squeeze_date
-    );
+    assert!(o.squeeze_month.is_none_or(|m| m >= 6), "{:?}", o.squeeze_date);
 }

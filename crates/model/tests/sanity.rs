@@ -66,12 +66,7 @@ proptest! {
 #[test]
 fn runs_are_deterministic() {
     for preset in squeeze_model::PRESETS {
-        assert_eq!(
-            run(&preset.scenario),
-            run(&preset.scenario),
-            "{}",
-            preset.id
-        );
+        assert_eq!(run(&preset.scenario), run(&preset.scenario), "{}", preset.id);
     }
 }
 
@@ -87,10 +82,7 @@ fn squeeze_summary_matches_the_operators() {
         );
         assert_eq!(
             o.squeezed_operators as usize,
-            o.miners
-                .iter()
-                .filter(|m| m.squeeze_month.is_some())
-                .count()
+            o.miners.iter().filter(|m| m.squeeze_month.is_some()).count()
         );
         let gap: f64 = o.miners.iter().map(|m| m.funding_gap_usd).sum();
         assert!((o.funding_gap_usd - gap).abs() <= 1e-6 * gap.max(1.0));

@@ -2,9 +2,8 @@
 //! statistically consistent, ordered, and monotone where the deterministic model is.
 
 use squeeze_model::{
-    monte_carlo, run, run_with_shocks, simulate_paths, squeeze_map, tornado, tornado_bar, Band,
-    Era, LeverId, MonteCarlo, MonteCarloResult, Preset, Scenario, ShockPath, Tornado, LEVERS,
-    PRESETS,
+    monte_carlo, run, run_with_shocks, simulate_paths, squeeze_map, tornado, tornado_bar, Band, Era, LeverId,
+    MonteCarlo, MonteCarloResult, Preset, Scenario, ShockPath, Tornado, LEVERS, PRESETS,
 };
 
 fn preset(id: &str) -> Scenario {
@@ -43,15 +42,9 @@ fn the_same_seed_gives_the_same_result_and_chunked_equals_whole() {
     // As separate ranges merged out of order (as parallel workers might finish),
     // with one range simulated twice.
     let mut merged = simulate_paths(&s, 11, 30..45);
-    merged
-        .merge(simulate_paths(&s, 11, 0..12))
-        .expect("same run");
-    merged
-        .merge(simulate_paths(&s, 11, 12..30))
-        .expect("same run");
-    merged
-        .merge(simulate_paths(&s, 11, 5..9))
-        .expect("same run");
+    merged.merge(simulate_paths(&s, 11, 0..12)).expect("same run");
+    merged.merge(simulate_paths(&s, 11, 12..30)).expect("same run");
+    merged.merge(simulate_paths(&s, 11, 5..9)).expect("same run");
     assert_eq!(merged, simulate_paths(&s, 11, 0..45));
     assert_eq!(merged.summarise(), whole);
 }
@@ -78,19 +71,14 @@ fn squeeze_probabilities_converge() {
     let compare = |what: &str, a: &[f64], b: &[f64]| {
         for (month, (&pa, &pb)) in a.iter().zip(b).enumerate() {
             let pooled = (pa * f64::from(n) + pb * f64::from(big_n)) / f64::from(n + big_n);
-            let se =
-                (pooled * (1.0 - pooled) * (1.0 / f64::from(n) + 1.0 / f64::from(big_n))).sqrt();
+            let se = (pooled * (1.0 - pooled) * (1.0 / f64::from(n) + 1.0 / f64::from(big_n))).sqrt();
             assert!(
                 (pa - pb).abs() <= 4.0 * se,
                 "{what}, month {month}: {pa} at {n} paths vs {pb} at {big_n} (se {se})"
             );
         }
     };
-    compare(
-        "industry",
-        &small.squeeze_probability,
-        &large.squeeze_probability,
-    );
+    compare("industry", &small.squeeze_probability, &large.squeeze_probability);
     for (a, b) in small.miners.iter().zip(&large.miners) {
         compare(a.archetype, &a.squeeze_probability, &b.squeeze_probability);
     }
@@ -105,17 +93,8 @@ fn assert_ordered(what: &str, band: &Band, months: usize) {
         assert!(series.iter().all(|x| x.is_finite()), "{what}");
     }
     for t in 0..months {
-        let row = [
-            band.p5[t],
-            band.p25[t],
-            band.p50[t],
-            band.p75[t],
-            band.p95[t],
-        ];
-        assert!(
-            row.windows(2).all(|w| w[0] <= w[1]),
-            "{what}, month {t}: {row:?}"
-        );
+        let row = [band.p5[t], band.p25[t], band.p50[t], band.p75[t], band.p95[t]];
+        assert!(row.windows(2).all(|w| w[0] <= w[1]), "{what}, month {t}: {row:?}");
     }
 }
 
@@ -225,19 +204,14 @@ fn tornado_bars_are_ordered_by_swing_and_add_up() {
         }
         for bar in &t.bars {
             for (end, value) in [(&bar.low, bar.low_value), (&bar.high, bar.high_value)] {
-                assert_eq!(
-                    end.months_to_squeeze,
-                    end.squeeze_month.unwrap_or(t.horizon_months)
-                );
+                assert_eq!(end.months_to_squeeze, end.squeeze_month.unwrap_or(t.horizon_months));
                 let mut s = t.scenario;
                 s.set(bar.id, value);
                 assert_eq!(end.squeeze_month, run(&s).squeeze_month, "{}", bar.lever);
             }
             assert_eq!(
                 bar.months_swing,
-                bar.low
-                    .months_to_squeeze
-                    .abs_diff(bar.high.months_to_squeeze)
+                bar.low.months_to_squeeze.abs_diff(bar.high.months_to_squeeze)
             );
         }
     }
@@ -256,13 +230,7 @@ fn tornado_built_lever_by_lever_in_any_order_equals_the_whole() {
 #[test]
 fn the_map_is_monotone_along_leverage_and_slowdown() {
     for id in ["base", "chip_glut", "soft_landing", "replay_2022"] {
-        let map = squeeze_map(
-            &preset(id),
-            LeverId::AiDemandSlowdown,
-            LeverId::MinerLeverage,
-            9,
-            9,
-        );
+        let map = squeeze_map(&preset(id), LeverId::AiDemandSlowdown, LeverId::MinerLeverage, 9, 9);
         assert!(map.is_complete());
         let grid = &map.months_to_squeeze;
         for j in 1..grid.len() {
@@ -273,10 +241,7 @@ fn the_map_is_monotone_along_leverage_and_slowdown() {
                     map.x_values[i]
                 );
                 if i > 0 {
-                    assert!(
-                        grid[j][i] <= grid[j][i - 1],
-                        "{id}: more slowdown delayed it"
-                    );
+                    assert!(grid[j][i] <= grid[j][i - 1], "{id}: more slowdown delayed it");
                 }
             }
         }
@@ -296,10 +261,7 @@ fn map_cells_are_the_deterministic_runs_at_those_levers() {
             };
             let o = run(&point);
             assert_eq!(map.squeeze_month[j][i], o.squeeze_month);
-            assert_eq!(
-                map.distressed_capacity_share[j][i],
-                o.distressed_capacity_share
-            );
+            assert_eq!(map.distressed_capacity_share[j][i], o.distressed_capacity_share);
         }
     }
 }

@@ -69,10 +69,7 @@ pub(crate) fn command(args: &[String]) -> Result<String, UsageError> {
         "languages": Lang::ALL.iter().map(|lang| lang.code()).collect::<Vec<_>>(),
         "presets": presets,
     });
-    write(
-        &dir.join("index.json"),
-        &(serde_json::to_string_pretty(&index)? + "\n"),
-    )?;
+    write(&dir.join("index.json"), &(serde_json::to_string_pretty(&index)? + "\n"))?;
     Ok(String::new())
 }
 
@@ -84,11 +81,7 @@ fn write(path: &Path, text: &str) -> Result<(), UsageError> {
 /// description as its text alternative, the summary sentence, and a note naming
 /// the scenario and saying what JavaScript would add.
 fn fragment(preset: &Preset, outcome: &Outcome, lang: Lang, svg_path: &str) -> String {
-    let alt = format!(
-        "{}. {}",
-        HEADLINE.title(lang),
-        HEADLINE.description(outcome, lang)
-    );
+    let alt = format!("{}. {}", HEADLINE.title(lang), HEADLINE.description(outcome, lang));
     let note = format!(
         "{}. {}",
         source_line(preset_name(preset, lang), lang),
