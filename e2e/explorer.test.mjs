@@ -151,24 +151,25 @@ test('language switch: Italian text, numbers and lang attribute, and back', asyn
 
 test('charts: tabs by keyboard, a text description and a data table for each', async () => {
   const page = await explorer();
-  const first = page.getByRole('tab', { selected: true });
+  const charts = page.getByRole('region', { name: 'Charts', exact: true });
+  const first = charts.getByRole('tab', { selected: true });
   await first.focus();
   const names = [];
   for (let i = 0; i < 4; i += 1) {
-    const tab = page.getByRole('tab', { selected: true });
+    const tab = charts.getByRole('tab', { selected: true });
     names.push(await tab.textContent());
-    const chart = page.getByRole('tabpanel').getByRole('img');
+    const chart = charts.getByRole('tabpanel').getByRole('img');
     assert.ok(await chart.isVisible(), 'the chart is drawn');
     assert.ok((await chart.getAttribute('aria-describedby')) !== null, 'it has a text description');
-    await page.getByRole('button', { name: 'Show data table' }).click();
-    const table = page.getByRole('tabpanel').getByRole('table');
+    await charts.getByRole('button', { name: 'Show data table' }).click();
+    const table = charts.getByRole('tabpanel').getByRole('table');
     assert.ok((await table.getByRole('row').count()) > 3, 'the data table has rows');
-    await page.getByRole('button', { name: 'Show data table' }).click();
-    await page.getByRole('tab', { selected: true }).focus();
+    await charts.getByRole('button', { name: 'Show data table' }).click();
+    await charts.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('ArrowRight');
   }
   assert.equal(new Set(names).size, 4, 'four different charts');
-  assert.equal(await page.getByRole('tab', { selected: true }).textContent(), names[0], 'arrow keys wrap around');
+  assert.equal(await charts.getByRole('tab', { selected: true }).textContent(), names[0], 'arrow keys wrap around');
 });
 
 test('exports: the scenario as JSON and the outcome as CSV', async () => {
@@ -182,7 +183,8 @@ test('exports: the scenario as JSON and the outcome as CSV', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data (CSV)' }).click()]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
   assert.ok(lines.length > 12 && lines[0].includes(','), 'a header and monthly rows');
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Chart (PNG)' }).click()]);
+  const charts = page.getByRole('region', { name: 'Charts', exact: true });
+  const [png] = await Promise.all([page.waitForEvent('download'), charts.getByRole('button', { name: 'Chart (PNG)' }).click()]);
   const bytes = await readFile(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
 });
@@ -196,8 +198,9 @@ test('no accessibility violations (axe-core), closed and open panels, both langu
   await check('initial page');
   await page.getByText('More levers').click();
   await page.getByText('Assumptions and sources').click();
-  await page.getByRole('button', { name: 'Show data table' }).click();
-  await check('panels open');
+  await page.getByRole('region', { name: 'Charts', exact: true }).getByRole('button', { name: 'Show data table' }).click();
+  await page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
+  await check('panels open, uncertainty figures drawn');
   await page.getByRole('button', { name: 'Italiano' }).click();
   await check('Italian');
 });
@@ -211,7 +214,7 @@ test('phone and desktop layouts fit and are written as screenshots', async () =>
     }
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= width, `no sideways scrolling at ${width}px (scrollWidth ${scrollWidth})`);
-    const canvas = page.getByRole('tabpanel').getByRole('img');
+    const canvas = page.getByRole('region', { name: 'Charts', exact: true }).getByRole('tabpanel').getByRole('img');
     const [pixelWidth, cssWidth] = await canvas.evaluate((c) => [c.width, c.clientWidth]);
     assert.ok(pixelWidth >= cssWidth && cssWidth > 200, `the canvas backing store covers its box (${pixelWidth} px for ${cssWidth} CSS px)`);
     if (width !== 320) await page.screenshot({ path: `${OUTPUT}/explorer-${width}.png`, fullPage: true });

@@ -47,6 +47,7 @@ test('a shared link restores the exact view: preset, levers, language and baseli
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Italiano' }).click();
   const hash = await page.waitForFunction(() => location.hash.includes('lev=') && location.hash.includes('l=it') && location.hash.includes('b=1') && location.hash).then((h) => h.jsonValue());
+  await page.locator('.summary__odds').waitFor();
   const summary = await page.getByRole('status').textContent();
   const leverage = await page.getByRole('slider', { name: 'Leva finanziaria dei miner' }).getAttribute('aria-valuetext');
 
@@ -55,6 +56,7 @@ test('a shared link restores the exact view: preset, levers, language and baseli
   copy.on('console', (message) => message.type() === 'error' && session.errors.push(message.text()));
   await copy.goto(`${server.origin}/${hash}`);
   await ready(copy);
+  await copy.locator('.summary__odds').waitFor();
   assert.equal(await copy.evaluate(() => document.documentElement.lang), 'it');
   assert.equal(await copy.getByRole('status').textContent(), summary, 'the same outcome in words');
   assert.equal(await copy.getByRole('slider', { name: 'Leva finanziaria dei miner' }).getAttribute('aria-valuetext'), leverage);
@@ -163,7 +165,7 @@ test('the widget fits 300 to 720 px columns in a sandboxed iframe, with no error
     assert.equal(await frame.locator('a', { hasText: 'Open the full explorer' }).count(), 1);
     // One column: summary, sliders, chart and link follow each other without overlapping.
     const boxes = [];
-    for (const part of [frame.getByRole('status'), frame.getByRole('slider', { name: 'Chip throughput' }), frame.getByRole('img'), frame.getByRole('link')]) {
+    for (const part of [frame.getByRole('status'), frame.getByRole('slider', { name: 'Chip throughput' }), frame.getByRole('tabpanel'), frame.getByRole('link')]) {
       boxes.push(await part.boundingBox());
     }
     for (let i = 1; i < boxes.length; i += 1) {

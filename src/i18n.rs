@@ -110,6 +110,14 @@ pub struct Strings {
     pub crash: &'static str,
     /// Error box: reload link.
     pub reload: &'static str,
+    /// Heading of the uncertainty figures.
+    pub uncertainty: &'static str,
+    /// The uncertainty figures' tab group.
+    pub uncertainty_charts: &'static str,
+    /// While the uncertainty analysis runs.
+    pub computing: &'static str,
+    /// How to use the squeeze map with the keyboard.
+    pub map_keys: &'static str,
 }
 
 /// English.
@@ -165,6 +173,10 @@ pub const EN: Strings = Strings {
     widget_title: "Squeeze: AI slowdown and the miners' liquidity squeeze",
     crash: "Something went wrong and the model stopped.",
     reload: "Reload",
+    uncertainty: "How likely, and what matters most",
+    uncertainty_charts: "Uncertainty charts",
+    computing: "Simulating 1,000 possible paths…",
+    map_keys: "Arrow keys move across the map; Enter sets both levers to the chosen cell.",
 };
 
 /// Italian.
@@ -220,6 +232,10 @@ pub const IT: Strings = Strings {
     widget_title: "Squeeze: rallentamento dell'IA e crisi di liquidità dei miner",
     crash: "Qualcosa è andato storto e il modello si è fermato.",
     reload: "Ricarica",
+    uncertainty: "Quanto è probabile, e cosa conta di più",
+    uncertainty_charts: "Grafici dell'incertezza",
+    computing: "Simulazione di 1.000 percorsi possibili…",
+    map_keys: "Le frecce si muovono sulla mappa; Invio imposta entrambe le leve sulla casella scelta.",
 };
 
 /// The strings of one language.

@@ -6,7 +6,7 @@
 //! `components/`, with the chart functions of `squeeze-charts`. Nothing about the
 //! DOM leaks into the model.
 
-mod canvas;
+pub mod canvas;
 pub mod components;
 mod download;
 pub mod format;

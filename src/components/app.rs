@@ -3,19 +3,35 @@
 //! Both are derived from one `State`.
 
 use super::{
-    assumptions::Assumptions, chart_panel::ChartPanel, chart_tabs::ChartTabs, compare::Compare, export::Export,
-    language_switch::LanguageSwitch, lever_panel::LeverPanel, lever_slider::LeverSlider, metrics::Metrics,
-    notice::Notice, preset_picker::PresetPicker, share::Share, summary::Summary,
+    assumptions::Assumptions,
+    chart_panel::ChartPanel,
+    chart_tabs::{ChartTabs, FigureKind},
+    compare::Compare,
+    export::Export,
+    language_switch::LanguageSwitch,
+    lever_panel::LeverPanel,
+    lever_slider::LeverSlider,
+    metrics::Metrics,
+    notice::Notice,
+    preset_picker::PresetPicker,
+    risk_panel::RiskPanel,
+    share::Share,
+    summary::Summary,
 };
-use crate::hooks::{current_fragment, use_embed_bridge, use_url_sync};
+use crate::hooks::{
+    current_fragment, map_input, start_map, start_monte_carlo, start_tornado, use_embed_bridge, use_sliced,
+    use_url_sync,
+};
 use crate::i18n::strings;
 use crate::links;
 use crate::state::{Action, State};
-use squeeze_charts::ChartKind;
 use squeeze_link::decode;
 use squeeze_model::{run, LeverId, Preset, LEVERS};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The widget's figures: the cash runway and the chance of a squeeze.
+const WIDGET_FIGURES: [FigureKind; 2] = [FigureKind::OUTCOME[0], FigureKind::RISK[0]];
 
 /// Which page this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,6 +94,31 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |(decoded, lang)| dispatch.dispatch(Action::HostSet(decoded, lang)))
     };
     use_url_sync(view, on_load, !embed);
+    // The uncertainty analysis, in slices after each change; the widget needs only
+    // the chance of a squeeze.
+    let monte_carlo = use_sliced(view.scenario, true, start_monte_carlo);
+    let tornado = use_sliced(view.scenario, !embed, start_tornado);
+    let map = use_sliced(map_input(&view.scenario), !embed, start_map);
+    let render_figure = {
+        let (outcome, baseline, scenario) = (outcome.clone(), baseline_outcome.clone(), view.scenario);
+        let (monte_carlo, tornado, map, on_lever) =
+            (monte_carlo.clone(), tornado.clone(), map.clone(), on_lever.clone());
+        Callback::from(move |kind: FigureKind| match kind {
+            FigureKind::Outcome(kind) => html! {
+                <ChartPanel {kind} outcome={outcome.clone()} baseline={baseline.clone()} {lang} />
+            },
+            FigureKind::Risk(kind) => html! {
+                <RiskPanel {kind} monte_carlo={monte_carlo.clone()} tornado={tornado.clone()} map={map.clone()}
+                    outcome={outcome.clone()} {scenario} {lang} on_change={on_lever.clone()} />
+            },
+        })
+    };
+    let ready = [("monte-carlo", monte_carlo.is_some()), ("tornado", tornado.is_some()), ("map", map.is_some())]
+        .iter()
+        .filter(|(_, done)| *done)
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(" ");
     let widget = use_node_ref();
     use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
 
@@ -89,13 +130,13 @@ pub fn App(props: &AppProps) -> Html {
         return html! {
             <div class="widget" ref={widget}>
                 { notice }
-                <Summary outcome={outcome.clone()} {lang} />
+                <Summary outcome={outcome.clone()} risk={monte_carlo.clone()} {lang} />
                 <div class="widget__levers">
                     { for LEVERS.iter().filter(|lever| lever.headline).map(|lever| html! {
                         <LeverSlider key={lever.key} {lever} value={view.scenario.get(lever.id)} {lang} on_change={on_lever.clone()} />
                     }) }
                 </div>
-                <ChartPanel kind={ChartKind::CashRunway} outcome={outcome.clone()} baseline={None::<Rc<_>>} {lang} />
+                <ChartTabs kinds={&WIDGET_FIGURES[..]} label={text.charts} {lang} render={render_figure} />
                 <p class="widget__more">
                     <a href={links::explorer_url(&view)} target="_blank" rel="noopener">{ text.open_explorer }{ " ↗" }</a>
                 </p>
@@ -127,7 +168,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             // The summary is its own grid area: on phones it sits right above the
             // levers, so the words stay in view while the reader drags.
-            <Summary outcome={outcome.clone()} {lang} />
+            <Summary outcome={outcome.clone()} risk={monte_carlo} {lang} />
             <section class="levers" aria-labelledby="levers-heading">
                 <h2 id="levers-heading" class="visually-hidden">{ text.levers }</h2>
                 <PresetPicker preset={view.preset} pristine={state.is_pristine()} {lang} on_choose={on_preset}
@@ -141,8 +182,14 @@ pub fn App(props: &AppProps) -> Html {
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
                     <Share {view} {lang} />
                 </div>
-                <ChartTabs outcome={outcome.clone()} baseline={baseline_outcome} {lang} />
+                <ChartTabs kinds={&FigureKind::OUTCOME[..]} label={text.charts} {lang} render={render_figure.clone()} />
                 <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
+            </section>
+            // `data-ready` lists the analyses complete for the current scenario (for
+            // the benchmark and the tests; readers see the figures fill in).
+            <section class="risk" aria-labelledby="risk-heading" data-ready={ready}>
+                <h2 id="risk-heading">{ text.uncertainty }</h2>
+                <ChartTabs kinds={&FigureKind::RISK[..]} label={text.uncertainty_charts} {lang} render={render_figure} />
             </section>
             <section class="sources">
                 <Assumptions scenario={view.scenario} {lang} />

@@ -2,7 +2,7 @@
 
 use crate::format;
 use crate::i18n::Lang;
-use squeeze_model::Outcome;
+use squeeze_model::{MonteCarloResult, Outcome};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,14 +11,31 @@ use yew::prelude::*;
 pub struct SummaryProps {
     /// The outcome of the current scenario.
     pub outcome: Rc<Outcome>,
+    /// The Monte Carlo results for the same scenario, once computed.
+    #[prop_or_default]
+    pub risk: Option<Rc<MonteCarloResult>>,
     /// The page language.
     pub lang: Lang,
 }
 
-/// The summary sentence in a `role="status"` live region.
+/// The summary sentence in a `role="status"` live region, with the chance of a
+/// squeeze once the simulated paths are in.
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
+    let odds = props.risk.as_ref().map(|mc| {
+        let clause = squeeze_charts::probability_clause(mc, props.lang);
+        let paths = squeeze_charts::locale::format_number(f64::from(mc.paths), 0, props.lang);
+        props.lang.pick(
+            format!(" Over {paths} simulated paths, there is {clause}."),
+            format!(" Su {paths} percorsi simulati, c'è {clause}."),
+        )
+    });
     html! {
-        <p class="summary" role="status">{ format::summary(&props.outcome, props.lang) }</p>
+        <p class="summary" role="status">
+            { format::summary(&props.outcome, props.lang) }
+            if let Some(odds) = odds {
+                <span class="summary__odds">{ odds }</span>
+            }
+        </p>
     }
 }

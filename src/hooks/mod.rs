@@ -3,9 +3,14 @@
 mod use_color_scheme;
 mod use_element_size;
 mod use_embed_bridge;
+mod use_sliced;
 mod use_url_sync;
 
 pub use use_color_scheme::use_prefers_dark;
 pub use use_element_size::use_element_size;
 pub use use_embed_bridge::use_embed_bridge;
+pub use use_sliced::{
+    map_input, start_map, start_monte_carlo, start_tornado, use_sliced, SlicedJob, BROWSER_PATHS, BROWSER_SEED,
+    MAP_AXES, MAP_STEPS,
+};
 pub use use_url_sync::{current_fragment, use_url_sync};

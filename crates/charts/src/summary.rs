@@ -5,14 +5,31 @@
 use crate::locale::{format_btc, format_month, format_percent, format_usd, format_usd_compact, in_month, Lang};
 use squeeze_model::Outcome;
 
-/// The name of an operator archetype, in the page language, in running text.
+/// The name of an operator archetype, in the page language, in running text, with
+/// its article (Italian: *lo* before s + consonant, z, gn, ps; *l'* before a vowel).
 fn archetype(outcome: &Outcome, index: usize, lang: Lang) -> String {
     let miner = &outcome.miners[index];
-    let name = crate::archetype_name(miner.archetype, lang).unwrap_or(miner.name);
-    lang.pick(
-        format!("the {}", name.to_lowercase()),
-        format!("il {}", name.to_lowercase()),
-    )
+    let name = crate::archetype_name(miner.archetype, lang)
+        .unwrap_or(miner.name)
+        .to_lowercase();
+    match lang {
+        Lang::En => format!("the {name}"),
+        Lang::It => format!("{}{name}", italian_article(&name)),
+    }
+}
+
+/// The Italian masculine singular definite article before `word`, with its space.
+fn italian_article(word: &str) -> &'static str {
+    let mut chars = word.chars();
+    let (first, second) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    let vowel = |c: char| "aeiouàèéìòù".contains(c);
+    if vowel(first) {
+        "l'"
+    } else if (first == 's' && !vowel(second)) || first == 'z' || word.starts_with("gn") || word.starts_with("ps") {
+        "lo "
+    } else {
+        "il "
+    }
 }
 
 fn and_list(items: &[String], lang: Lang) -> String {
@@ -161,6 +178,14 @@ mod tests {
             format_month(end, Lang::En)
         )));
         assert!(summary(&calm, Lang::It).starts_with("Nessun operatore"));
+    }
+
+    #[test]
+    fn italian_articles_follow_the_first_letters() {
+        assert_eq!(italian_article("sviluppatore garantito"), "lo ");
+        assert_eq!(italian_article("locatore"), "il ");
+        assert_eq!(italian_article("operatore"), "l'");
+        assert_eq!(italian_article("neocloud"), "il ");
     }
 
     #[test]

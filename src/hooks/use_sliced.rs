@@ -1,0 +1,136 @@
+//! Heavy work (Monte Carlo paths, the tornado, the squeeze map) done in short
+//! slices between frames, so dragging stays smooth: each slice runs for a few
+//! milliseconds, then yields to the browser. A new input cancels the job in
+//! flight and starts a fresh one; the result fills in when it completes.
+
+use gloo_timers::future::TimeoutFuture;
+use squeeze_model::{LeverId, MonteCarlo, MonteCarloResult, Scenario, SqueezeMap, Tornado};
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Longest a slice may run before yielding, in milliseconds: well inside a frame,
+/// so an input event waits at most this long.
+const SLICE_MS: f64 = 4.0;
+
+/// A computation that advances in small steps.
+pub trait SlicedJob: 'static {
+    /// What the finished job yields.
+    type Output: 'static;
+    /// Does a small amount of work; `true` once the job is complete.
+    fn step(&mut self) -> bool;
+    /// The result (called once, when complete).
+    fn finish(self) -> Self::Output;
+}
+
+impl SlicedJob for MonteCarlo {
+    type Output = MonteCarloResult;
+    fn step(&mut self) -> bool {
+        self.run_chunk(8);
+        self.is_done()
+    }
+    fn finish(self) -> MonteCarloResult {
+        self.result()
+    }
+}
+
+impl SlicedJob for Tornado {
+    type Output = Tornado;
+    fn step(&mut self) -> bool {
+        !self.compute_next_lever()
+    }
+    fn finish(self) -> Tornado {
+        self
+    }
+}
+
+impl SlicedJob for SqueezeMap {
+    type Output = SqueezeMap;
+    fn step(&mut self) -> bool {
+        !self.compute_next_row() || self.is_complete()
+    }
+    fn finish(self) -> SqueezeMap {
+        self
+    }
+}
+
+/// The latest finished result for `input` (a scenario, or anything the job is
+/// built from), computed in slices; `None` while the job for the current input
+/// is still running (a result for an older input is never shown), and always
+/// when not `enabled`.
+#[hook]
+pub fn use_sliced<I, J>(input: I, enabled: bool, start: fn(&I) -> J) -> Option<Rc<J::Output>>
+where
+    I: PartialEq + Clone + 'static,
+    J: SlicedJob,
+{
+    let finished = use_state(|| None::<(I, Rc<J::Output>)>);
+    {
+        let finished = finished.clone();
+        use_effect_with((input.clone(), enabled), move |(input, enabled)| {
+            let cancelled = Rc::new(Cell::new(!enabled));
+            let mut job = start(input);
+            let input = input.clone();
+            let flag = cancelled.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let clock = web_sys::window().and_then(|w| w.performance());
+                let now = || clock.as_ref().map_or(0.0, |c| c.now());
+                loop {
+                    if flag.get() {
+                        return;
+                    }
+                    let slice_start = now();
+                    let mut complete = false;
+                    while !complete && now() - slice_start < SLICE_MS {
+                        complete = job.step();
+                    }
+                    if complete {
+                        finished.set(Some((input, Rc::new(job.finish()))));
+                        return;
+                    }
+                    TimeoutFuture::new(0).await;
+                }
+            });
+            move || cancelled.set(true)
+        });
+    }
+    finished
+        .as_ref()
+        .filter(|(for_input, _)| *for_input == input)
+        .map(|(_, output)| output.clone())
+}
+
+/// Monte Carlo paths per scenario in the browser.
+pub const BROWSER_PATHS: u32 = 1_000;
+/// The seed the browser uses, so every reader sees the same odds.
+pub const BROWSER_SEED: u32 = 1;
+
+/// Starts the Monte Carlo job of the explorer for a scenario.
+pub fn start_monte_carlo(scenario: &Scenario) -> MonteCarlo {
+    MonteCarlo::new(scenario, BROWSER_SEED, BROWSER_PATHS)
+}
+
+/// Starts the tornado job for a scenario.
+pub fn start_tornado(scenario: &Scenario) -> Tornado {
+    Tornado::new(scenario)
+}
+
+/// The squeeze map's levers: AI demand slowdown across, miner leverage up.
+pub const MAP_AXES: (LeverId, LeverId) = (LeverId::AiDemandSlowdown, LeverId::MinerLeverage);
+/// Cells along each axis of the squeeze map.
+pub const MAP_STEPS: u32 = 21;
+
+/// What the squeeze map depends on: the scenario with its two map levers put at
+/// their defaults, so moving along either axis only moves the marker.
+pub fn map_input(scenario: &Scenario) -> Scenario {
+    let mut input = *scenario;
+    for id in [MAP_AXES.0, MAP_AXES.1] {
+        input.set(id, Scenario::default().get(id));
+    }
+    input
+}
+
+/// Starts the squeeze-map job for a [`map_input`].
+pub fn start_map(input: &Scenario) -> SqueezeMap {
+    SqueezeMap::new(input, MAP_AXES.0, MAP_AXES.1, MAP_STEPS, MAP_STEPS)
+}
