@@ -64,6 +64,12 @@ pub struct Strings {
     pub export: &'static str,
     /// Button: the current chart as PNG.
     pub export_png: &'static str,
+    /// Button: copy the chart to the clipboard.
+    pub copy_chart: &'static str,
+    /// Status after copying the chart.
+    pub chart_copied: &'static str,
+    /// Status when the chart could only be downloaded.
+    pub chart_downloaded: &'static str,
     /// Button: the outcome series as CSV.
     pub export_csv: &'static str,
     /// Button: the scenario as JSON.
@@ -150,6 +156,9 @@ pub const EN: Strings = Strings {
     estimate: "estimate",
     export: "Download",
     export_png: "Chart (PNG)",
+    copy_chart: "Copy chart",
+    chart_copied: "Chart copied as a picture.",
+    chart_downloaded: "Copying pictures is not available here; the chart was downloaded as PNG.",
     export_csv: "Data (CSV)",
     export_json: "Scenario (JSON)",
     language: "Language",
@@ -209,6 +218,9 @@ pub const IT: Strings = Strings {
     estimate: "stima",
     export: "Scarica",
     export_png: "Grafico (PNG)",
+    copy_chart: "Copia il grafico",
+    chart_copied: "Grafico copiato come immagine.",
+    chart_downloaded: "Qui non si possono copiare immagini; il grafico è stato scaricato in PNG.",
     export_csv: "Dati (CSV)",
     export_json: "Scenario (JSON)",
     language: "Lingua",
@@ -247,50 +259,31 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// A lever's label and one-line explanation in `lang`. English comes from the
-/// model's parameter table; Italian is kept here, keyed by the lever's JSON key.
+/// model's parameter table; Italian labels from `squeeze_charts::lever_label`
+/// (shared with the charts), Italian explanations from here, keyed by the lever's
+/// JSON key.
 pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'static str) {
-    let italian = match lever.key {
-        "ai_demand_slowdown" => Some((
-            "Rallentamento della domanda di IA",
-            "Quanta parte della crescita attesa della domanda di calcolo per l'IA al 2030 non arriva.",
-        )),
-        "miner_leverage" => Some((
-            "Leva finanziaria dei miner",
-            "Quota della conversione in data center per l'IA pagata con denaro preso a prestito.",
-        )),
-        "chip_throughput" => Some((
-            "Potenza dei chip",
-            "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
-        )),
-        "btc_price_shock" => Some((
-            "Shock sul prezzo del bitcoin",
-            "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
-        )),
-        "btc_volatility" => Some((
-            "Volatilità del bitcoin",
-            "Quanto oscilla il prezzo del bitcoin in un anno.",
-        )),
-        "interest_rate" => Some((
-            "Tasso sul nuovo debito",
-            "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.",
-        )),
-        "power_price_usd_per_mwh" => Some((
-            "Prezzo dell'energia",
-            "Quanto pagano i miner per un megawattora di elettricità.",
-        )),
-        "contracted_share" => Some((
-            "Quota di capacità IA a contratto",
-            "Quota della capacità IA affittata con contratti lunghi; il resto incassa la tariffa spot.",
-        )),
-        "demand_elasticity" => Some((
-            "Elasticità della domanda",
-            "Quanto cresce la domanda quando il calcolo costa meno: 0 per niente, 1 in proporzione (Jevons).",
-        )),
-        _ => None,
+    let explanation = match lever.key {
+        "ai_demand_slowdown" => {
+            "Quanta parte della crescita attesa della domanda di calcolo per l'IA al 2030 non arriva."
+        }
+        "miner_leverage" => "Quota della conversione in data center per l'IA pagata con denaro preso a prestito.",
+        "chip_throughput" => "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
+        "btc_price_shock" => "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
+        "btc_volatility" => "Quanto oscilla il prezzo del bitcoin in un anno.",
+        "interest_rate" => "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.",
+        "power_price_usd_per_mwh" => "Quanto pagano i miner per un megawattora di elettricità.",
+        "contracted_share" => {
+            "Quota della capacità IA affittata con contratti lunghi; il resto incassa la tariffa spot."
+        }
+        "demand_elasticity" => {
+            "Quanto cresce la domanda quando il calcolo costa meno: 0 per niente, 1 in proporzione (Jevons)."
+        }
+        _ => return (lever.label, lever.explanation),
     };
-    match (lang, italian) {
-        (Lang::It, Some(text)) => text,
-        _ => (lever.label, lever.explanation),
+    match lang {
+        Lang::En => (lever.label, lever.explanation),
+        Lang::It => (squeeze_charts::lever_label(lever.key, lang), explanation),
     }
 }
 

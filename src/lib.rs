@@ -7,6 +7,7 @@
 //! DOM leaks into the model.
 
 pub mod canvas;
+mod clipboard;
 pub mod components;
 mod download;
 pub mod format;
@@ -45,13 +46,22 @@ pub fn start() {
 }
 
 /// Replaces the page content with an error box saying what happened and offering a
-/// reload. Built with DOM calls only (the app may be in any state); the message is
-/// inserted as text.
+/// reload (see [`fatal_error_box`]).
 pub fn show_fatal_error(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else { return };
+    let (Some(body), Some(error_box)) = (document.body(), fatal_error_box(&document, detail)) else {
+        return;
+    };
+    body.set_text_content(None);
+    let _ = body.append_child(&error_box);
+}
+
+/// The error box: `role="alert"`, what went wrong in the page language, the detail
+/// as text, and a link that reloads the page. Built with DOM calls only (the app
+/// may be in any state).
+pub fn fatal_error_box(document: &web_sys::Document, detail: &str) -> Option<web_sys::Element> {
     let lang = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
@@ -62,26 +72,23 @@ pub fn show_fatal_error(detail: &str) {
         element.set_text_content(Some(content));
         Some(element)
     };
-    let (Some(main), Some(title), Some(reason), Some(link)) = (
-        make("div", ""),
-        make("p", text.crash),
-        make("p", detail),
-        make("a", text.reload),
-    ) else {
-        return;
-    };
-    let _ = main.set_attribute("class", "notice notice--error");
-    let _ = main.set_attribute("role", "alert");
-    let _ = reason.set_attribute("class", "notice__detail");
+    let (error_box, title, reason, link) = (
+        make("div", "")?,
+        make("p", text.crash)?,
+        make("p", detail)?,
+        make("a", text.reload)?,
+    );
+    error_box.set_attribute("class", "notice notice--error").ok()?;
+    error_box.set_attribute("role", "alert").ok()?;
+    reason.set_attribute("class", "notice__detail").ok()?;
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let _ = link.set_attribute("href", &href);
+    link.set_attribute("href", &href).ok()?;
     for child in [&title, &reason, &link] {
-        let _ = main.append_child(child);
+        error_box.append_child(child).ok()?;
     }
-    body.set_text_content(None);
-    let _ = body.append_child(&main);
+    Some(error_box)
 }
 
 /// Sets `<html lang>` so screen readers and hyphenation follow the page language.

@@ -43,7 +43,10 @@ fn summary(root: &Element) -> String {
 /// The status starts with the deterministic summary; the chance of a squeeze is
 /// appended once the simulated paths are in.
 fn assert_summary(shown: &str, expected: &str) {
-    assert!(shown.starts_with(expected), "summary {shown:?} should start with {expected:?}");
+    assert!(
+        shown.starts_with(expected),
+        "summary {shown:?} should start with {expected:?}"
+    );
 }
 
 fn slider(root: &Element, key: &str) -> HtmlInputElement {
@@ -259,7 +262,10 @@ async fn the_summary_gains_the_chance_of_a_squeeze_once_the_paths_are_in() {
 #[wasm_bindgen_test]
 fn the_uncertainty_jobs_finish_in_slices_and_agree_with_one_go() {
     use squeeze_app::hooks::{map_input, start_map, start_monte_carlo, start_tornado, SlicedJob};
-    let scenario = Scenario { ai_demand_slowdown: 0.3, ..Scenario::default() };
+    let scenario = Scenario {
+        ai_demand_slowdown: 0.3,
+        ..Scenario::default()
+    };
     let mut monte_carlo = start_monte_carlo(&scenario);
     let mut steps = 0;
     while !monte_carlo.step() {
@@ -267,7 +273,11 @@ fn the_uncertainty_jobs_finish_in_slices_and_agree_with_one_go() {
     }
     assert!(steps > 10, "the work is cut into many small steps");
     let sliced = monte_carlo.finish();
-    let whole = squeeze_model::monte_carlo(&scenario, squeeze_app::hooks::BROWSER_SEED, squeeze_app::hooks::BROWSER_PATHS);
+    let whole = squeeze_model::monte_carlo(
+        &scenario,
+        squeeze_app::hooks::BROWSER_SEED,
+        squeeze_app::hooks::BROWSER_PATHS,
+    );
     assert_eq!(sliced, whole, "slices give exactly the whole run's result");
     let mut tornado = start_tornado(&scenario);
     while !tornado.step() {}
@@ -275,4 +285,27 @@ fn the_uncertainty_jobs_finish_in_slices_and_agree_with_one_go() {
     let mut map = start_map(&map_input(&scenario));
     while !map.step() {}
     assert!(map.finish().is_complete());
+}
+
+#[wasm_bindgen_test]
+fn a_panic_becomes_a_readable_error_box_with_a_reload_link() {
+    let document = gloo_utils::document();
+    let error_box = squeeze_app::fatal_error_box(&document, "<b>index out of bounds</b>").expect("an error box");
+    assert_eq!(error_box.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        error_box
+            .text_content()
+            .unwrap_or_default()
+            .contains("<b>index out of bounds</b>"),
+        "detail as text"
+    );
+    assert!(
+        error_box.query_selector("b").expect("valid selector").is_none(),
+        "never as markup"
+    );
+    let link = error_box
+        .query_selector("a")
+        .expect("valid selector")
+        .expect("a reload link");
+    assert_eq!(link.get_attribute("href"), gloo_utils::window().location().href().ok());
 }

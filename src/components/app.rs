@@ -30,8 +30,8 @@ use squeeze_model::{run, LeverId, Preset, LEVERS};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The widget's figures: the cash runway and the chance of a squeeze.
-const WIDGET_FIGURES: [FigureKind; 2] = [FigureKind::OUTCOME[0], FigureKind::RISK[0]];
+/// The widget's figures: the cash runway, the chance of a squeeze, the bitcoin fan.
+const WIDGET_FIGURES: [FigureKind; 3] = [FigureKind::OUTCOME[0], FigureKind::RISK[0], FigureKind::RISK[1]];
 
 /// Which page this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,12 +113,16 @@ pub fn App(props: &AppProps) -> Html {
             },
         })
     };
-    let ready = [("monte-carlo", monte_carlo.is_some()), ("tornado", tornado.is_some()), ("map", map.is_some())]
-        .iter()
-        .filter(|(_, done)| *done)
-        .map(|(name, _)| *name)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let ready = [
+        ("monte-carlo", monte_carlo.is_some()),
+        ("tornado", tornado.is_some()),
+        ("map", map.is_some()),
+    ]
+    .iter()
+    .filter(|(_, done)| *done)
+    .map(|(name, _)| *name)
+    .collect::<Vec<_>>()
+    .join(" ");
     let widget = use_node_ref();
     use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
 

@@ -81,6 +81,29 @@ pub fn Figure(props: &FigureProps) -> Html {
             }
         })
     };
+    // Copy the picture; where the clipboard is unavailable, download it instead.
+    let copy_status = use_state(String::new);
+    let copy_png = {
+        let (canvas_ref, status, lang) = (canvas_ref.clone(), copy_status.clone(), props.lang);
+        let name = format!("squeeze-{}.png", props.id);
+        Callback::from(move |_: MouseEvent| {
+            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let (status, name) = (status.clone(), name.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = strings(lang);
+                if crate::clipboard::copy_png(&canvas).await {
+                    status.set(text.chart_copied.to_string());
+                } else {
+                    if let Ok(url) = canvas.to_data_url() {
+                        let _ = download::save_url(&name, &url);
+                    }
+                    status.set(text.chart_downloaded.to_string());
+                }
+            });
+        })
+    };
     let interaction = &props.canvas;
     let onclick = interaction.onclick.clone().map(|onclick| {
         let canvas_ref = canvas_ref.clone();
@@ -113,8 +136,10 @@ pub fn Figure(props: &FigureProps) -> Html {
                     { text.show_table }
                 </button>
                 if !*show_table {
+                    <button type="button" class="button" onclick={copy_png}>{ text.copy_chart }</button>
                     <button type="button" class="button" onclick={save_png}>{ text.export_png }</button>
                 }
+                <span class="chart__status" aria-live="polite">{ (*copy_status).clone() }</span>
             </div>
         </figure>
     }

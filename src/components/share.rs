@@ -5,7 +5,6 @@
 use crate::i18n::{strings, Lang};
 use crate::links;
 use squeeze_link::View;
-use wasm_bindgen::JsValue;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -61,7 +60,7 @@ pub fn Share(props: &ShareProps) -> Html {
                 let Some(value) = field_value(&field) else {
                     return;
                 };
-                let copied = copy_text(&value).await;
+                let copied = crate::clipboard::copy_text(&value).await;
                 if !copied {
                     select(&field);
                 }
@@ -111,16 +110,4 @@ fn select(field: &NodeRef) {
     } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
         area.select();
     }
-}
-
-/// Writes `text` to the clipboard; `false` where the API is missing or refuses.
-async fn copy_text(text: &str) -> bool {
-    let navigator = gloo_utils::window().navigator();
-    let has_clipboard =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|clipboard| clipboard.is_object());
-    if !has_clipboard {
-        return false;
-    }
-    let promise = navigator.clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
