@@ -11,12 +11,13 @@
 #   make bench         criterion benchmarks of the model
 #   make bench-browser slider drag benchmark in headless Chromium (work per input)
 #   make size          release bundle sizes (raw, gzip, brotli)
+#   make golden        regenerate the golden SVGs after an intended chart change
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size
+.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size golden
 
 serve:
 	scripts/bootstrap.sh build
@@ -46,3 +47,6 @@ bench-browser: build
 
 size: build
 	node scripts/size-report.mjs dist
+
+golden:
+	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden --test uncertainty

@@ -1,7 +1,8 @@
 //! Heavy work (Monte Carlo paths, the tornado, the squeeze map) done in short
-//! slices between frames, so dragging stays smooth: each slice runs for a few
-//! milliseconds, then yields to the browser. A new input cancels the job in
-//! flight and starts a fresh one; the result fills in when it completes.
+//! slices between frames, so dragging stays smooth: a job starts once the input
+//! has been still for a moment, each slice runs for a few milliseconds, then
+//! yields to the browser. A new input cancels the job in flight and starts a
+//! fresh one; the result fills in when it completes.
 
 use gloo_timers::future::TimeoutFuture;
 use squeeze_model::{LeverId, MonteCarlo, MonteCarloResult, Scenario, SqueezeMap, Tornado};
@@ -12,6 +13,9 @@ use yew::prelude::*;
 /// Longest a slice may run before yielding, in milliseconds: well inside a frame,
 /// so an input event waits at most this long.
 const SLICE_MS: f64 = 4.0;
+/// Quiet time after the last change before a job starts, in milliseconds: while
+/// the reader drags, the frames belong to the outcome and its chart.
+const SETTLE_MS: u32 = 120;
 
 /// A computation that advances in small steps.
 pub trait SlicedJob: 'static {
@@ -69,10 +73,14 @@ where
         let finished = finished.clone();
         use_effect_with((input.clone(), enabled), move |(input, enabled)| {
             let cancelled = Rc::new(Cell::new(!enabled));
-            let mut job = start(input);
             let input = input.clone();
             let flag = cancelled.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                TimeoutFuture::new(SETTLE_MS).await;
+                if flag.get() {
+                    return;
+                }
+                let mut job = start(&input);
                 let clock = web_sys::window().and_then(|w| w.performance());
                 let now = || clock.as_ref().map_or(0.0, |c| c.now());
                 loop {
