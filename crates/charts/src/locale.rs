@@ -211,7 +211,8 @@ pub fn format_btc(btc: f64, lang: Lang) -> String {
         return MISSING.to_owned();
     }
     let decimals = match btc.abs() {
-        m if m >= 100.0 => 0,
+        // None sold is "0 BTC", not "0.00 BTC".
+        m if m >= 100.0 || m == 0.0 => 0,
         m if m >= 1.0 => 1,
         _ => 2,
     };
