@@ -6,7 +6,7 @@
 //! "no squeeze within the horizon".
 
 use crate::levers::{format_lever_value, in_sentence, lever_label};
-use crate::locale::{format_month, format_number, Lang};
+use crate::locale::{format_month, format_number, format_percent, Lang};
 use crate::style::{ChartStyle, PALETTE};
 use crate::table::DataTable;
 use crate::timeline::{hatch_fill, hatch_stripe, legend_strip, LegendEntry, Swatch};
@@ -371,11 +371,11 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> DataTable {
     let horizon = tornado.horizon_months;
     let caption = match lang {
         Lang::En => format!(
-            "First squeeze with each lever at its minimum and at its maximum, everything else as set (as set: {})",
+            "First squeeze and distressed capacity with each lever at its minimum and at its maximum, everything else as set (as set: {})",
             squeeze_phrase(&tornado.base, horizon, lang)
         ),
         Lang::It => format!(
-            "Prima crisi di liquidità con ogni leva al minimo e al massimo, il resto come impostato (scenario impostato: {})",
+            "Prima crisi di liquidità e capacità in difficoltà con ogni leva al minimo e al massimo, il resto come impostato (scenario impostato: {})",
             squeeze_phrase(&tornado.base, horizon, lang)
         ),
     };
@@ -386,6 +386,14 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> DataTable {
         lang.pick("Maximum", "Massimo"),
         lang.pick("First squeeze at the maximum", "Prima crisi al massimo"),
         lang.pick("Swing (months)", "Escursione (mesi)"),
+        lang.pick(
+            "AI capacity in distress at the minimum",
+            "Capacità IA in difficoltà al minimo",
+        ),
+        lang.pick(
+            "AI capacity in distress at the maximum",
+            "Capacità IA in difficoltà al massimo",
+        ),
     ]
     .map(str::to_owned)
     .to_vec();
@@ -400,6 +408,8 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> DataTable {
                 format_lever_value(bar.lever, bar.high_value, lang),
                 squeeze_phrase(&bar.high, horizon, lang),
                 bar.months_swing.to_string(),
+                format_percent(bar.low.distressed_capacity_share, 0, lang),
+                format_percent(bar.high.distressed_capacity_share, 0, lang),
             ]
         })
         .collect();
