@@ -6,39 +6,20 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, serve } from './support.mjs';
+import { readerSuite } from './support.mjs';
 
 const HEADLINE = ['AI demand slowdown', 'Miner leverage', 'Chip throughput'];
 const OUTPUT = 'e2e/output';
 const MONTHS = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 
-let server;
-let browser;
-let session;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(OUTPUT, { recursive: true });
-});
-afterEach(async () => {
-  if (!session) return;
-  const { errors, requests, context } = session;
-  session = undefined;
-  await context.close();
-  assert.deepEqual(errors, [], 'no console errors');
-  const foreign = requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
-  assert.deepEqual(foreign, [], 'no request may leave the local server');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = await readerSuite({ before, after, afterEach });
+before(() => mkdir(OUTPUT, { recursive: true }));
 
 /** Opens the explorer and waits until the app has rendered its summary. */
 async function explorer(viewport) {
-  session = await openPage(browser, `${server.origin}/`, viewport);
-  await session.page.getByRole('status').waitFor();
-  return session.page;
+  const page = await suite.open('/', viewport);
+  await page.getByRole('status').waitFor();
+  return page;
 }
 
 /** The value shown for a headline figure, found by its label. */
@@ -218,9 +199,6 @@ test('phone and desktop layouts fit and are written as screenshots', async () =>
     const [pixelWidth, cssWidth] = await canvas.evaluate((c) => [c.width, c.clientWidth]);
     assert.ok(pixelWidth >= cssWidth && cssWidth > 200, `the canvas backing store covers its box (${pixelWidth} px for ${cssWidth} CSS px)`);
     if (width !== 320) await page.screenshot({ path: `${OUTPUT}/explorer-${width}.png`, fullPage: true });
-    const { context, errors } = session;
-    session = undefined;
-    await context.close();
-    assert.deepEqual(errors, []);
+    await suite.closeChecked();
   }
 });

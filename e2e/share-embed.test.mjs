@@ -5,33 +5,10 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { launch, openPage, serve } from './support.mjs';
+import { readerSuite } from './support.mjs';
 
-let server;
-let browser;
-let session;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterEach(async () => {
-  if (!session) return;
-  const { errors, requests, context } = session;
-  session = undefined;
-  await context.close();
-  assert.deepEqual(errors, [], 'no console errors and no CSP violations, in the page or its frames');
-  const foreign = requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
-  assert.deepEqual(foreign, [], 'no request may leave the local server');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path, viewport, options) {
-  session = await openPage(browser, `${server.origin}${path}`, viewport, options);
-  return session.page;
-}
+const suite = await readerSuite({ before, after, afterEach });
+const open = (path, viewport, options) => suite.open(path, viewport, options);
 
 async function ready(page) {
   await page.getByRole('slider', { name: /AI demand slowdown|Rallentamento/ }).waitFor();
@@ -52,9 +29,9 @@ test('a shared link restores the exact view: preset, levers, language and baseli
   const leverage = await page.getByRole('slider', { name: 'Leva finanziaria dei miner' }).getAttribute('aria-valuetext');
 
   // Opened afresh in a new tab, as a reader who got the link would.
-  const copy = await session.context.newPage();
-  copy.on('console', (message) => message.type() === 'error' && session.errors.push(message.text()));
-  await copy.goto(`${server.origin}/${hash}`);
+  const copy = await suite.session().context.newPage();
+  copy.on('console', (message) => message.type() === 'error' && suite.session().errors.push(message.text()));
+  await copy.goto(`${suite.origin()}/${hash}`);
   await ready(copy);
   await copy.locator('.summary__odds').waitFor();
   assert.equal(await copy.evaluate(() => document.documentElement.lang), 'it');
@@ -119,7 +96,7 @@ test('the share dialog gives the link and the embed code, and copies or selects 
   await page.getByRole('button', { name: 'Share or embed' }).click();
   const dialog = page.getByRole('dialog');
   const link = await dialog.getByLabel('Link to exactly this view').inputValue();
-  assert.ok(link.startsWith(server.origin) && link.includes('lev=0.9'), link);
+  assert.ok(link.startsWith(suite.origin()) && link.includes('lev=0.9'), link);
   const code = await dialog.getByLabel('Embed code for an article').inputValue();
   assert.match(code, /<iframe src="[^"]*embed\.html#lev=0\.9"/);
   assert.match(code, /sandbox="allow-scripts/);
@@ -171,10 +148,7 @@ test('the widget fits 300 to 720 px columns in a sandboxed iframe, with no error
     for (let i = 1; i < boxes.length; i += 1) {
       assert.ok(boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1, `part ${i} starts below part ${i - 1} at ${width}px`);
     }
-    const { context, errors } = session;
-    session = undefined;
-    await context.close();
-    assert.deepEqual(errors, []);
+    await suite.closeChecked();
   }
 });
 

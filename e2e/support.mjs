@@ -86,3 +86,45 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   await page.goto(url);
   return { page, context, errors, requests };
 }
+
+/**
+ * The set-up every reader-level suite shares: one local server and one browser
+ * for the file, a fresh context per page, and after each test the checks every
+ * page must pass — no console error (CSP violations included) and no request to
+ * any other origin. Returns { origin(), open(path, viewport?, options?),
+ * session(), closeChecked() }.
+ */
+export async function readerSuite({ before, after, afterEach }) {
+  const assert = (await import('node:assert/strict')).default;
+  let server;
+  let browser;
+  let session;
+  const closeChecked = async () => {
+    if (!session) return;
+    const { errors, requests, context } = session;
+    session = undefined;
+    await context.close();
+    assert.deepEqual(errors, [], 'no console errors and no CSP violations, in the page or its frames');
+    const foreign = requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
+    assert.deepEqual(foreign, [], 'no request may leave the local server');
+  };
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  afterEach(closeChecked);
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    origin: () => server.origin,
+    session: () => session,
+    closeChecked,
+    async open(path, viewport, options) {
+      await closeChecked();
+      session = await openPage(browser, `${server.origin}${path}`, viewport, options);
+      return session.page;
+    },
+  };
+}

@@ -3,32 +3,14 @@
 // and the map sets two levers by pointer or keyboard.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, serve } from './support.mjs';
+import { readerSuite } from './support.mjs';
 
-let server;
-let browser;
-let session;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterEach(async () => {
-  if (!session) return;
-  const { errors, requests, context } = session;
-  session = undefined;
-  await context.close();
-  assert.deepEqual(errors, [], 'no console errors');
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url)), []);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = await readerSuite({ before, after, afterEach });
 
 async function explorer() {
-  session = await openPage(browser, `${server.origin}/`, { width: 1280, height: 900 });
-  await session.page.getByRole('status').waitFor();
-  return session.page;
+  const page = await suite.open('/', { width: 1280, height: 900 });
+  await page.getByRole('status').waitFor();
+  return page;
 }
 
 const complete = (page) => page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
