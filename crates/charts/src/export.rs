@@ -7,6 +7,11 @@
 //! the golden-image tests, so all three show the same picture. The output is
 //! deterministic: the same outcome, language, style and size give the same bytes.
 //!
+//! [`standalone_svg`] takes an outcome chart ([`Standalone`]) or any [`Figure`],
+//! the uncertainty charts included ([`StandaloneFigure`]); for a Monte Carlo
+//! figure the summary gains the chance of a squeeze
+//! ([`odds_sentence`](crate::summary::odds_sentence)), as in the app.
+//!
 //! ```
 //! use squeeze_charts::export::{standalone_svg, Standalone};
 //! use squeeze_charts::{ChartKind, ChartStyle, ChartView, Lang};
@@ -14,7 +19,7 @@
 //!
 //! let scenario = Scenario::default();
 //! let outcome = run(&scenario);
-//! let svg = standalone_svg(&Standalone {
+//! let svg = standalone_svg(Standalone {
 //!     kind: ChartKind::CashRunway,
 //!     view: ChartView::new(&outcome, Lang::En, ChartStyle::light(1.0)),
 //!     size: (720, 440),
@@ -24,10 +29,25 @@
 //! .expect("a valid size");
 //! assert!(svg.starts_with("<svg") && svg.contains(">Operator cash runway</title>"));
 //! assert!(svg.contains("Squeeze model, scenario: Late-2025 base case"));
+//!
+//! // An uncertainty chart: the same document around another figure.
+//! use squeeze_charts::export::StandaloneFigure;
+//! use squeeze_charts::Figure;
+//! let mc = squeeze_model::monte_carlo(&scenario, 1, 50);
+//! let svg = standalone_svg(StandaloneFigure {
+//!     figure: Figure::SqueezeProbability(&mc),
+//!     view: ChartView::new(&outcome, Lang::En, ChartStyle::light(1.0)),
+//!     size: (720, 440),
+//!     scenario_name: "custom",
+//!     show_summary: true,
+//! })
+//! .expect("a valid size");
+//! assert!(svg.contains(">Chance of a liquidity squeeze</title>"));
+//! assert!(svg.contains("Over 50 simulated paths, there is "));
 //! ```
 
-use crate::summary::summary;
-use crate::{draw_with_title, ChartKind, ChartStyle, ChartView, Lang};
+use crate::summary::{odds_sentence, summary};
+use crate::{ChartKind, ChartStyle, ChartView, Figure, Lang};
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 use std::fmt::{self, Write as _};
@@ -62,6 +82,50 @@ pub struct Standalone<'a> {
     /// `<desc>`; leave it out of the picture when a caption beside the image says
     /// it already (as the no-JavaScript fallback does).
     pub show_summary: bool,
+}
+
+/// What a standalone SVG shows, for any [`Figure`]: the same fields as
+/// [`Standalone`], with a figure in place of an outcome chart.
+#[derive(Debug, Clone, Copy)]
+pub struct StandaloneFigure<'a> {
+    /// The figure to draw, with the results it draws.
+    pub figure: Figure<'a>,
+    /// The outcome (of the same scenario), language and style. The outcome gives
+    /// the summary sentence, an outcome chart's lines and a fan's dashed
+    /// deterministic path.
+    pub view: ChartView<'a>,
+    /// Width and height of the whole image in pixels, text strip included;
+    /// within [`MIN_SIZE`] and [`MAX_SIZE`].
+    pub size: (u32, u32),
+    /// The scenario's name in the view's language, for the source line.
+    pub scenario_name: &'a str,
+    /// Whether to write the summary sentence under the chart (it is always in
+    /// the `<desc>`).
+    pub show_summary: bool,
+}
+
+impl<'a> From<Standalone<'a>> for StandaloneFigure<'a> {
+    fn from(doc: Standalone<'a>) -> Self {
+        StandaloneFigure {
+            figure: Figure::Outcome(doc.kind),
+            view: doc.view,
+            size: doc.size,
+            scenario_name: doc.scenario_name,
+            show_summary: doc.show_summary,
+        }
+    }
+}
+
+impl<'a> From<&Standalone<'a>> for StandaloneFigure<'a> {
+    fn from(doc: &Standalone<'a>) -> Self {
+        (*doc).into()
+    }
+}
+
+impl<'a> From<&StandaloneFigure<'a>> for StandaloneFigure<'a> {
+    fn from(doc: &StandaloneFigure<'a>) -> Self {
+        *doc
+    }
 }
 
 /// Why a standalone SVG could not be made.
@@ -141,17 +205,34 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
-/// The chart as a standalone SVG document: the titled chart on top and a strip
+/// The summary under a figure: the outcome's [`summary`], and for a Monte Carlo
+/// figure the chance of a squeeze over its paths ([`odds_sentence`]).
+pub fn figure_summary(figure: &Figure<'_>, outcome: &squeeze_model::Outcome, lang: Lang) -> String {
+    let mut text = summary(outcome, lang);
+    if let Some(mc) = figure.monte_carlo() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&odds_sentence(mc, lang));
+    }
+    text
+}
+
+/// The figure as a standalone SVG document: the titled chart on top and a strip
 /// with the summary (if asked and if it fits) and the source line below, inside
-/// an outer `<svg>` with `role="img"`, `xml:lang`, `<title>` (the chart's title)
-/// and `<desc>` (summary, chart description and source).
-pub fn standalone_svg(doc: &Standalone<'_>) -> Result<String, ExportError> {
+/// an outer `<svg>` with `role="img"`, `xml:lang`, `<title>` (the figure's
+/// title) and `<desc>` (summary, figure description and source). Takes a
+/// [`Standalone`] (an outcome chart) or a [`StandaloneFigure`] (any figure), by
+/// value or by reference.
+pub fn standalone_svg<'a>(doc: impl Into<StandaloneFigure<'a>>) -> Result<String, ExportError> {
+    let doc: StandaloneFigure<'a> = doc.into();
     check_size(doc.size)?;
     let (width, height) = doc.size;
+    let figure = &doc.figure;
     let view = &doc.view;
     let style = &view.style;
     let lang = view.lang;
-    let summary_text = summary(view.outcome, lang);
+    let summary_text = figure_summary(figure, view.outcome, lang);
     let source = source_line(doc.scenario_name, lang);
 
     let layout = FooterLayout::new(style);
@@ -170,20 +251,18 @@ pub fn standalone_svg(doc: &Standalone<'_>) -> Result<String, ExportError> {
     let mut chart = String::new();
     {
         let area = SVGBackend::with_string(&mut chart, (width, chart_height)).into_drawing_area();
-        draw_with_title(doc.kind, &area, view).map_err(|e| ExportError::Drawing(e.to_string()))?;
+        figure
+            .draw_with_title(&area, view)
+            .map_err(|e| ExportError::Drawing(e.to_string()))?;
     }
 
-    let id = doc.kind.id();
-    let description = [
-        summary_text.as_str(),
-        &doc.kind.description(view.outcome, lang),
-        &source,
-    ]
-    .iter()
-    .filter(|text| !text.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let id = figure.id();
+    let description = [summary_text.as_str(), &figure.description(view.outcome, lang), &source]
+        .iter()
+        .filter(|text| !text.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
 
     let mut svg = String::with_capacity(chart.len() + 2048);
     // Writing to a String cannot fail.
@@ -195,7 +274,7 @@ pub fn standalone_svg(doc: &Standalone<'_>) -> Result<String, ExportError> {
     let _ = writeln!(
         svg,
         r#"<title id="{id}-title">{}</title>"#,
-        escape_markup(doc.kind.title(lang))
+        escape_markup(&figure.title(lang))
     );
     let _ = writeln!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape_markup(&description));
     let _ = writeln!(
@@ -369,7 +448,7 @@ mod tests {
 
     fn export(size: (u32, u32), show_summary: bool) -> (String, String) {
         let outcome = squeeze_model::run(&squeeze_model::Scenario::default());
-        let svg = standalone_svg(&Standalone {
+        let svg = standalone_svg(Standalone {
             kind: ChartKind::RevenueMix,
             view: ChartView::new(&outcome, Lang::It, ChartStyle::dark(1.0)),
             size,

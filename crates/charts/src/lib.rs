@@ -60,7 +60,7 @@ pub use uncertainty::{
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use squeeze_model::{Outcome, Preset, Scenario};
+use squeeze_model::{MonteCarloResult, Outcome, Preset, Scenario, SqueezeMap, Tornado};
 
 /// The charts Squeeze draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -205,6 +205,127 @@ fn draw_plot<DB: DrawingBackend>(
         ChartKind::BtcHashprice => btc_hashprice::draw(area, view),
         ChartKind::AiCapacity => ai_capacity::draw(area, view),
         ChartKind::RevenueMix => revenue_mix::draw(area, view),
+    }
+}
+
+/// Any figure the explorer shows, with the results it draws: one of the outcome
+/// charts ([`ChartKind`], drawn from the [`ChartView`]'s outcome) or one of the
+/// uncertainty charts ([`UncertaintyChart`]) with its Monte Carlo result, tornado
+/// or squeeze map. Gives every figure the same words and the same titled drawing,
+/// for exports (`export::standalone_svg`, feature `svg`).
+///
+/// ```
+/// use squeeze_charts::{ChartKind, Figure, Lang, UncertaintyChart};
+/// let tornado = squeeze_model::tornado(&Default::default());
+/// assert_eq!(Figure::Tornado(&tornado).id(), UncertaintyChart::Tornado.id());
+/// assert_eq!(Figure::Outcome(ChartKind::CashRunway).title(Lang::En), "Operator cash runway");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub enum Figure<'a> {
+    /// An outcome chart of the view's outcome.
+    Outcome(ChartKind),
+    /// The probability of a squeeze by each month ([`draw_squeeze_probability`]).
+    SqueezeProbability(&'a MonteCarloResult),
+    /// A fan of one series ([`draw_fan`]), with the view's outcome as the dashed
+    /// deterministic path.
+    Fan(&'a MonteCarloResult, FanSeries),
+    /// What moves the first squeeze most ([`draw_tornado`]).
+    Tornado(&'a Tornado),
+    /// The squeeze map ([`draw_squeeze_map`]), with the reader's point (the map's
+    /// own scenario) marked.
+    SqueezeMap(&'a SqueezeMap),
+}
+
+impl<'a> Figure<'a> {
+    /// A stable kebab-case id: the [`ChartKind`] or [`UncertaintyChart`] id (an
+    /// operator's fan is `operator-cash-fan-K`).
+    pub fn id(&self) -> String {
+        match *self {
+            Figure::Outcome(kind) => kind.id().to_owned(),
+            Figure::SqueezeProbability(_) => UncertaintyChart::SqueezeProbability.id().to_owned(),
+            Figure::Fan(_, FanSeries::BtcPrice) => UncertaintyChart::BtcPriceFan.id().to_owned(),
+            Figure::Fan(_, FanSeries::IndustryCash) => UncertaintyChart::IndustryCashFan.id().to_owned(),
+            Figure::Fan(_, FanSeries::OperatorCash(k)) => format!("operator-cash-fan-{k}"),
+            Figure::Tornado(_) => UncertaintyChart::Tornado.id().to_owned(),
+            Figure::SqueezeMap(_) => UncertaintyChart::SqueezeMap.id().to_owned(),
+        }
+    }
+
+    /// The figure's title.
+    pub fn title(&self, lang: Lang) -> String {
+        match *self {
+            Figure::Outcome(kind) => kind.title(lang).to_owned(),
+            Figure::SqueezeProbability(_) => UncertaintyChart::SqueezeProbability.title(lang).to_owned(),
+            Figure::Fan(mc, which) => which.title(mc, lang),
+            Figure::Tornado(_) => UncertaintyChart::Tornado.title(lang).to_owned(),
+            Figure::SqueezeMap(_) => UncertaintyChart::SqueezeMap.title(lang).to_owned(),
+        }
+    }
+
+    /// A text alternative to the figure (`outcome` is the one an outcome chart
+    /// draws).
+    pub fn description(&self, outcome: &Outcome, lang: Lang) -> String {
+        match *self {
+            Figure::Outcome(kind) => kind.description(outcome, lang),
+            Figure::SqueezeProbability(mc) => describe_probability(mc, lang),
+            Figure::Fan(mc, which) => describe_fan(mc, which, lang),
+            Figure::Tornado(tornado) => describe_tornado(tornado, lang),
+            Figure::SqueezeMap(map) => describe_map(map, lang),
+        }
+    }
+
+    /// The figure of a Monte Carlo chart ([`UncertaintyChart::SqueezeProbability`],
+    /// [`BtcPriceFan`](UncertaintyChart::BtcPriceFan),
+    /// [`IndustryCashFan`](UncertaintyChart::IndustryCashFan)) drawn from `mc`;
+    /// `None` for the tornado and the map, which take their own results.
+    ///
+    /// ```
+    /// use squeeze_charts::{Figure, UncertaintyChart};
+    /// let mc = squeeze_model::monte_carlo(&Default::default(), 1, 10);
+    /// for chart in UncertaintyChart::ALL {
+    ///     let figure = Figure::monte_carlo_chart(chart, &mc);
+    ///     assert_eq!(figure.is_some(), chart.uses_monte_carlo());
+    ///     assert!(figure.is_none_or(|f| f.id() == chart.id()));
+    /// }
+    /// ```
+    pub fn monte_carlo_chart(chart: UncertaintyChart, mc: &'a MonteCarloResult) -> Option<Figure<'a>> {
+        match chart {
+            UncertaintyChart::SqueezeProbability => Some(Figure::SqueezeProbability(mc)),
+            UncertaintyChart::BtcPriceFan => Some(Figure::Fan(mc, FanSeries::BtcPrice)),
+            UncertaintyChart::IndustryCashFan => Some(Figure::Fan(mc, FanSeries::IndustryCash)),
+            UncertaintyChart::Tornado | UncertaintyChart::SqueezeMap => None,
+        }
+    }
+
+    /// The Monte Carlo result the figure draws, if it draws one.
+    pub fn monte_carlo(&self) -> Option<&'a MonteCarloResult> {
+        match *self {
+            Figure::SqueezeProbability(mc) | Figure::Fan(mc, _) => Some(mc),
+            _ => None,
+        }
+    }
+
+    /// Draws the figure on `area` with its title above it, in the view's language
+    /// and style, as [`draw_with_title`] does for the outcome charts.
+    pub fn draw_with_title<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        view: &ChartView<'_>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (lang, style) = (view.lang, &view.style);
+        area.fill(&style.background)?;
+        let below = timeline::title_strip(area, &self.title(lang), style)?;
+        match *self {
+            Figure::Outcome(kind) => draw_plot(kind, &below, view)?,
+            Figure::SqueezeProbability(mc) => uncertainty::draw_probability_plot(&below, mc, lang, style)?,
+            Figure::Fan(mc, which) => uncertainty::draw_fan_plot(&below, mc, which, Some(view.outcome), lang, style)?,
+            Figure::Tornado(tornado) => tornado::draw_plot(&below, tornado, lang, style)?,
+            Figure::SqueezeMap(map) => {
+                let marker = (map.scenario.get(map.x()), map.scenario.get(map.y()));
+                squeeze_map::draw_plot(&below, map, Some(marker), None, lang, style)?;
+            }
+        }
+        area.present()
     }
 }
 

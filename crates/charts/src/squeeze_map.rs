@@ -304,7 +304,7 @@ pub fn draw_squeeze_map<DB: DrawingBackend>(
     framed(area, style, |area| draw_plot(area, map, marker, focus, lang, style))
 }
 
-fn draw_plot<DB: DrawingBackend>(
+pub(crate) fn draw_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     map: &SqueezeMap,
     marker: Option<(f64, f64)>,

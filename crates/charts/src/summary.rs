@@ -2,8 +2,10 @@
 //! charts, in English or Italian. Shared by the app (its `role="status"` line),
 //! the CLI and the no-JavaScript fallback, so all three say the same thing.
 
-use crate::locale::{format_btc, format_month, format_percent, format_usd, format_usd_compact, in_month, Lang};
-use squeeze_model::Outcome;
+use crate::locale::{
+    format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact, in_month, Lang,
+};
+use squeeze_model::{MonteCarloResult, Outcome};
 
 /// The name of an operator archetype, in the page language, in running text, with
 /// its article (Italian: *lo* before s + consonant, z, gn, ps; *l'* before a vowel).
@@ -37,6 +39,25 @@ fn and_list(items: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("and", "e")),
+    }
+}
+
+/// The chance of a squeeze over the simulated paths, as the sentence the app
+/// appends to the [`summary`]: en `Over 1,000 simulated paths, there is a 54%
+/// chance of a squeeze by Dec 2030 (…).`, it `Su 1.000 percorsi simulati, c'è …`.
+///
+/// ```
+/// use squeeze_charts::{summary::odds_sentence, Lang};
+/// let mc = squeeze_model::monte_carlo(&Default::default(), 1, 200);
+/// assert!(odds_sentence(&mc, Lang::En).starts_with("Over 200 simulated paths, there is "));
+/// assert!(odds_sentence(&mc, Lang::It).starts_with("Su 200 percorsi simulati, c'è "));
+/// ```
+pub fn odds_sentence(mc: &MonteCarloResult, lang: Lang) -> String {
+    let clause = crate::probability_clause(mc, lang);
+    let paths = format_number(f64::from(mc.paths), 0, lang);
+    match lang {
+        Lang::En => format!("Over {paths} simulated paths, there is {clause}."),
+        Lang::It => format!("Su {paths} percorsi simulati, c'è {clause}."),
     }
 }
 

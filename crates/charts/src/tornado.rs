@@ -84,7 +84,7 @@ fn ticks(horizon: i32) -> Vec<i32> {
     ticks
 }
 
-fn draw_plot<DB: DrawingBackend>(
+pub(crate) fn draw_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     tornado: &Tornado,
     lang: Lang,

@@ -80,6 +80,15 @@ impl UncertaintyChart {
         UncertaintyChart::ALL.into_iter().find(|chart| chart.id() == id)
     }
 
+    /// Whether the chart draws the Monte Carlo (the probability and the fans),
+    /// rather than the tornado or the squeeze map.
+    pub fn uses_monte_carlo(self) -> bool {
+        matches!(
+            self,
+            UncertaintyChart::SqueezeProbability | UncertaintyChart::BtcPriceFan | UncertaintyChart::IndustryCashFan
+        )
+    }
+
     /// The chart's title.
     ///
     /// ```
@@ -283,7 +292,7 @@ pub fn draw_squeeze_probability<DB: DrawingBackend>(
     framed(area, style, |area| draw_probability_plot(area, mc, lang, style))
 }
 
-fn draw_probability_plot<DB: DrawingBackend>(
+pub(crate) fn draw_probability_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     mc: &MonteCarloResult,
     lang: Lang,
@@ -439,7 +448,7 @@ fn blend(colour: RGBColor, background: RGBColor, alpha: f64) -> RGBColor {
     )
 }
 
-fn draw_fan_plot<DB: DrawingBackend>(
+pub(crate) fn draw_fan_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     mc: &MonteCarloResult,
     which: FanSeries,

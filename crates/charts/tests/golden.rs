@@ -61,7 +61,7 @@ impl Case {
 
     fn render(&self) -> String {
         let outcome = run(&self.preset.scenario);
-        standalone_svg(&Standalone {
+        standalone_svg(Standalone {
             kind: self.kind,
             view: ChartView::new(&outcome, self.lang, ChartStyle::light(1.0)),
             size: DEFAULT_SIZE,

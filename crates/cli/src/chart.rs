@@ -4,19 +4,65 @@
 //!
 //! ```text
 //! squeeze chart NAME [--preset P | --scenario FILE|-] [--set key=value ...]
-//!               [--lang en|it] [--width W --height H] [--theme light|dark] --out FILE.svg|-
+//!               [--lang en|it] [--width W --height H] [--theme light|dark]
+//!               [--paths N] [--seed S] [--x LEVER] [--y LEVER] [--steps N] --out FILE.svg|-
 //! squeeze chart --list [--lang en|it]      (the same as `squeeze charts`)
 //! squeeze fallback --out DIR
 //! ```
+//!
+//! NAME is one of the nine figures of the explorer: the four outcome charts
+//! ([`ChartKind`]) and the five uncertainty charts ([`UncertaintyChart`]).
+//! `--paths` (default 1,000) and `--seed` (default 1) set the Monte Carlo of
+//! `squeeze-probability`, `btc-price-fan` and `industry-cash-fan`; `--x`, `--y`
+//! and `--steps` the squeeze map (default: AI demand slowdown across, miner
+//! leverage up, 21 steps, as in the explorer). Other charts check and ignore
+//! them, so one command line serves every chart.
 //!
 //! The scenario options are the `run` command's ([`ScenarioArgs`]).
 
 mod fallback;
 
+use crate::uncertainty::{parse_lever, parse_steps, MonteCarloArgs, DEFAULT_MAP_STEPS, DEFAULT_MAP_X, DEFAULT_MAP_Y};
 use crate::{ScenarioArgs, UsageError};
-use squeeze_charts::export::{standalone_svg, Standalone, DEFAULT_SIZE};
-use squeeze_charts::{scenario_name, ChartKind, ChartStyle, ChartView, Lang};
+use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
+use squeeze_charts::{scenario_name, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
+use squeeze_model::{squeeze_map, tornado};
 use std::fmt::Write as _;
+
+/// A chart `squeeze chart` draws: an outcome chart or an uncertainty chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Chart {
+    Outcome(ChartKind),
+    Uncertainty(UncertaintyChart),
+}
+
+impl Chart {
+    /// Every chart, in the explorer's order.
+    fn all() -> impl Iterator<Item = Chart> {
+        ChartKind::ALL
+            .into_iter()
+            .map(Chart::Outcome)
+            .chain(UncertaintyChart::ALL.into_iter().map(Chart::Uncertainty))
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Chart::Outcome(kind) => kind.id(),
+            Chart::Uncertainty(chart) => chart.id(),
+        }
+    }
+
+    fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Chart::Outcome(kind) => kind.title(lang),
+            Chart::Uncertainty(chart) => chart.title(lang),
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Chart> {
+        Chart::all().find(|chart| chart.id() == id)
+    }
+}
 
 /// Runs `squeeze chart`, `squeeze charts` or `squeeze fallback` and returns what
 /// goes to stdout.
@@ -30,11 +76,7 @@ pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError>
 
 /// The chart ids, as a list for messages: `cash-runway, btc-hashprice, …`.
 fn chart_ids() -> String {
-    ChartKind::ALL
-        .iter()
-        .map(|kind| kind.id())
-        .collect::<Vec<_>>()
-        .join(", ")
+    Chart::all().map(Chart::id).collect::<Vec<_>>().join(", ")
 }
 
 fn parse_lang(value: &str) -> Result<Lang, UsageError> {
@@ -50,8 +92,8 @@ fn list_command(args: &[String]) -> Result<String, UsageError> {
         [other, ..] => return Err(format!("charts: unknown option {other:?}").into()),
     };
     let mut out = String::new();
-    for kind in ChartKind::ALL {
-        let _ = writeln!(out, "{:<14} {}", kind.id(), kind.title(lang));
+    for chart in Chart::all() {
+        let _ = writeln!(out, "{:<20} {}", chart.id(), chart.title(lang));
     }
     Ok(out)
 }
@@ -74,6 +116,8 @@ enum Destination {
 /// `squeeze chart NAME …`: one chart of one scenario as a standalone SVG.
 fn chart_command(args: &[String]) -> Result<String, UsageError> {
     let mut scenario_args = ScenarioArgs::default();
+    let mut monte_carlo_args = MonteCarloArgs::default();
+    let (mut map_x, mut map_y, mut map_steps) = (DEFAULT_MAP_X, DEFAULT_MAP_Y, DEFAULT_MAP_STEPS);
     let mut kind = None;
     let mut list = false;
     let mut lang = Lang::En;
@@ -83,11 +127,14 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| UsageError(format!("{arg} needs a value")));
-        if scenario_args.accept(arg, &mut value)? {
+        if scenario_args.accept(arg, &mut value)? || monte_carlo_args.accept(arg, &mut value)? {
             continue;
         }
         match arg.as_str() {
             "--list" => list = true,
+            "--x" => map_x = parse_lever(value()?)?,
+            "--y" => map_y = parse_lever(value()?)?,
+            "--steps" => map_steps = parse_steps(value()?)?,
             "--lang" => lang = parse_lang(value()?)?,
             "--width" => width = parse_pixels(arg, value()?)?,
             "--height" => height = parse_pixels(arg, value()?)?,
@@ -111,7 +158,7 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
             }
             name if kind.is_none() => {
                 kind =
-                    Some(ChartKind::from_id(name).ok_or_else(|| {
+                    Some(Chart::from_id(name).ok_or_else(|| {
                         UsageError(format!("unknown chart {name:?}; the charts are: {}", chart_ids()))
                     })?);
             }
@@ -126,11 +173,32 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
     let destination = destination
         .ok_or_else(|| UsageError("chart: say where to write it: --out FILE.svg, or --out - for stdout".into()))?;
     squeeze_charts::export::check_size((width, height))?;
+    if map_x == map_y {
+        return Err("chart: --x and --y must name two different levers".into());
+    }
 
     let scenario = scenario_args.scenario()?;
     let outcome = squeeze_model::run(&scenario);
-    let svg = standalone_svg(&Standalone {
-        kind,
+    // What an uncertainty chart draws, computed only for the chart asked for.
+    let (mc, sensitivity, map);
+    let figure = match kind {
+        Chart::Outcome(kind) => Figure::Outcome(kind),
+        Chart::Uncertainty(UncertaintyChart::Tornado) => {
+            sensitivity = tornado(&scenario);
+            Figure::Tornado(&sensitivity)
+        }
+        Chart::Uncertainty(UncertaintyChart::SqueezeMap) => {
+            map = squeeze_map(&scenario, map_x, map_y, map_steps, map_steps);
+            Figure::SqueezeMap(&map)
+        }
+        Chart::Uncertainty(chart) => {
+            mc = monte_carlo_args.run_always(&scenario);
+            Figure::monte_carlo_chart(chart, &mc)
+                .ok_or_else(|| UsageError(format!("chart: cannot draw {}", chart.id())))?
+        }
+    };
+    let svg = standalone_svg(StandaloneFigure {
+        figure,
         view: ChartView::new(&outcome, lang, ChartStyle::for_theme(dark, 1.0)),
         size: (width, height),
         scenario_name: scenario_name(&scenario, lang),

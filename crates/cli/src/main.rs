@@ -7,7 +7,7 @@
 //! squeeze presets [--format text|json]
 //! squeeze levers [--format json|text]
 //! squeeze assumptions
-//! squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] --out FILE.svg|-
+//! squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] [--paths N] [--seed S] [--x LEVER] [--y LEVER] [--steps N] --out FILE.svg|-
 //! squeeze charts [--lang en|it]
 //! squeeze fallback --out DIR
 //! ```
@@ -30,7 +30,7 @@ const USAGE: &str = "usage: squeeze run [--preset NAME | --scenario FILE|-] [--s
        squeeze presets [--format text|json]
        squeeze levers [--format json|text]
        squeeze assumptions
-       squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] --out FILE.svg|-
+       squeeze chart NAME [--preset NAME | --scenario FILE|-] [--set key=value ...] [--lang en|it] [--width W --height H] [--theme light|dark] [--paths N] [--seed S] [--x LEVER] [--y LEVER] [--steps N] --out FILE.svg|-
        squeeze charts [--lang en|it]
        squeeze fallback --out DIR";
 

@@ -12,10 +12,10 @@ use std::fmt::Write as _;
 
 /// Most Monte Carlo paths the CLI accepts (each keeps ~4 KB of monthly values).
 const MAX_PATHS: u32 = 100_000;
-/// The map's default lever across, lever down and steps per axis.
-const DEFAULT_MAP_X: LeverId = LeverId::AiDemandSlowdown;
-const DEFAULT_MAP_Y: LeverId = LeverId::MinerLeverage;
-const DEFAULT_MAP_STEPS: u32 = 21;
+/// The map's default lever across, lever down and steps per axis (the explorer's).
+pub(crate) const DEFAULT_MAP_X: LeverId = LeverId::AiDemandSlowdown;
+pub(crate) const DEFAULT_MAP_Y: LeverId = LeverId::MinerLeverage;
+pub(crate) const DEFAULT_MAP_STEPS: u32 = 21;
 
 /// `--paths N` and `--seed S` of `run`: either one turns the Monte Carlo on (the
 /// other then takes its default: 1,000 paths, seed 1).
@@ -57,8 +57,12 @@ impl MonteCarloArgs {
         if self.paths.is_none() && self.seed.is_none() {
             return None;
         }
-        let paths = self.paths.unwrap_or(DEFAULT_PATHS);
-        Some(monte_carlo(scenario, self.seed.unwrap_or(1), paths))
+        Some(self.run_always(scenario))
+    }
+
+    /// The Monte Carlo of `scenario`, with the defaults for what was not asked.
+    pub(crate) fn run_always(&self, scenario: &Scenario) -> MonteCarloResult {
+        monte_carlo(scenario, self.seed.unwrap_or(1), self.paths.unwrap_or(DEFAULT_PATHS))
     }
 }
 
@@ -160,15 +164,7 @@ pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError>
             (_, "--format") => format = parse_format(value()?)?,
             ("map", "--x") => x = Some(parse_lever(value()?)?),
             ("map", "--y") => y = Some(parse_lever(value()?)?),
-            ("map", "--steps") => {
-                let text = value()?;
-                match text.trim().parse::<u32>() {
-                    Ok(n) if (2..=MAX_MAP_STEPS).contains(&n) => steps = Some(n),
-                    _ => {
-                        return Err(format!("--steps {text:?} must be a whole number from 2 to {MAX_MAP_STEPS}").into())
-                    }
-                }
-            }
+            ("map", "--steps") => steps = Some(parse_steps(value()?)?),
             (_, other) => return Err(format!("{name}: unknown option {other:?}; try `squeeze --help`").into()),
         }
     }
@@ -203,8 +199,16 @@ fn parse_format(text: &str) -> Result<Format, UsageError> {
     }
 }
 
+/// Steps per axis of the squeeze map, 2 to [`MAX_MAP_STEPS`].
+pub(crate) fn parse_steps(text: &str) -> Result<u32, UsageError> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (2..=MAX_MAP_STEPS).contains(&n) => Ok(n),
+        _ => Err(format!("--steps {text:?} must be a whole number from 2 to {MAX_MAP_STEPS}").into()),
+    }
+}
+
 /// A lever by its JSON key or its short URL key.
-fn parse_lever(text: &str) -> Result<LeverId, UsageError> {
+pub(crate) fn parse_lever(text: &str) -> Result<LeverId, UsageError> {
     Lever::by_key(text)
         .or_else(|| LEVERS.iter().find(|l| l.short_key == text))
         .map(|l| l.id)

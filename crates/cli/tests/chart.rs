@@ -5,7 +5,7 @@
 
 use squeeze_charts::export::escape_markup;
 use squeeze_charts::summary::summary;
-use squeeze_charts::{preset_name, ChartKind, Lang};
+use squeeze_charts::{preset_name, ChartKind, Lang, UncertaintyChart};
 use squeeze_model::{run, Preset, Scenario};
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -15,6 +15,16 @@ fn squeeze(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary runs")
+}
+
+/// Every chart id `squeeze chart` draws, with its title in `lang`: the four
+/// outcome charts, then the five uncertainty charts.
+fn all_charts(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let outcome = ChartKind::ALL.into_iter().map(|kind| (kind.id(), kind.title(lang)));
+    let uncertainty = UncertaintyChart::ALL
+        .into_iter()
+        .map(|chart| (chart.id(), chart.title(lang)));
+    outcome.chain(uncertainty).collect()
 }
 
 fn succeeded(output: &Output) -> String {
@@ -149,18 +159,32 @@ fn the_well_formedness_check_catches_broken_markup() {
 
 #[test]
 fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
-    for kind in ChartKind::ALL {
-        for lang in Lang::ALL {
-            let svg = succeeded(&squeeze(&["chart", kind.id(), "--lang", lang.code(), "--out", "-"]));
-            let case = format!("{} {lang}", kind.id());
+    for lang in Lang::ALL {
+        let other = lang.pick(Lang::It, Lang::En);
+        for ((id, title), (_, other_title)) in all_charts(lang).into_iter().zip(all_charts(other)) {
+            // Few paths and a small map: the options are the analyst's, the
+            // drawing is the same.
+            let args = [
+                "chart",
+                id,
+                "--lang",
+                lang.code(),
+                "--paths",
+                "50",
+                "--steps",
+                "5",
+                "--out",
+                "-",
+            ];
+            let svg = succeeded(&squeeze(&args));
+            let case = format!("{id} {lang}");
             assert!(svg.starts_with("<svg"), "{case}");
             assert!(svg.ends_with("</svg>\n"), "{case}");
             assert_well_formed(&svg);
-            let title = escape_markup(kind.title(lang));
-            assert!(svg.contains(&format!(">{title}</title>")), "{case}");
-            let other = lang.pick(Lang::It, Lang::En);
+            assert!(svg.contains(&format!(r#"<title id="{id}-title">"#)), "{case}");
+            assert!(svg.contains(&format!(">{}</title>", escape_markup(title))), "{case}");
             assert!(
-                !svg.contains(&escape_markup(kind.title(other))),
+                !svg.contains(&escape_markup(other_title)),
                 "{case}: the other language's title"
             );
             assert!(svg.contains(r#"width="720" height="440""#), "{case}: default size");
@@ -295,13 +319,16 @@ fn the_charts_are_listed_with_their_titles() {
     let listed = succeeded(&squeeze(&["charts"]));
     let via_flag = succeeded(&squeeze(&["chart", "--list"]));
     assert_eq!(listed, via_flag);
-    assert_eq!(listed.lines().count(), ChartKind::ALL.len());
-    for (line, kind) in listed.lines().zip(ChartKind::ALL) {
-        assert!(line.starts_with(kind.id()), "{line}");
-        assert!(line.ends_with(kind.title(Lang::En)), "{line}");
+    let charts = all_charts(Lang::En);
+    assert_eq!(listed.lines().count(), 9);
+    assert_eq!(charts.len(), 9);
+    for (line, (id, title)) in listed.lines().zip(charts) {
+        assert!(line.starts_with(&format!("{id} ")), "{line}");
+        assert!(line.ends_with(title), "{line}");
     }
     let italian = succeeded(&squeeze(&["charts", "--lang", "it"]));
     assert!(italian.contains(ChartKind::AiCapacity.title(Lang::It)));
+    assert!(italian.contains(UncertaintyChart::SqueezeMap.title(Lang::It)));
 }
 
 #[test]

@@ -43,7 +43,7 @@ pub(crate) fn command(args: &[String]) -> Result<String, UsageError> {
             let stem = format!("{}.{}", preset.id, lang.code());
             let svg_path = format!("{SUBDIR}/{stem}.svg");
             let html_path = format!("{SUBDIR}/{stem}.html");
-            let svg = standalone_svg(&Standalone {
+            let svg = standalone_svg(Standalone {
                 kind: HEADLINE,
                 view: ChartView::new(&outcome, lang, ChartStyle::light(1.0)),
                 size: SIZE,
