@@ -1,7 +1,11 @@
-//! Golden-image regression tests: every chart, for every preset, in every
-//! language, rendered as the standalone SVG the CLI exports (720×440, light,
-//! scale 1, title, summary and source line) and compared byte for byte with a
-//! reference in `tests/golden/<chart>--<preset>--<lang>.svg`.
+//! Golden-image regression tests: every chart the explorer shows, for every
+//! preset, in every language, rendered as the standalone SVG the CLI exports
+//! (720×440, light, scale 1, title, summary and source line) and compared byte
+//! for byte with a reference: the outcome charts in
+//! `tests/golden/<chart>--<preset>--<lang>.svg`, the uncertainty charts in
+//! `tests/golden/uncertainty/<chart>--<preset>--<lang>.svg` (Monte Carlo of
+//! [`PATHS`] paths with seed [`SEED`], an [`MAP_STEPS`]×[`MAP_STEPS`] squeeze map
+//! over the explorer's two levers, to keep the test fast).
 //!
 //! A change to a chart, to the summary, to the locale formatting or to the
 //! model's numbers shows up here as a readable diff. When the change is meant,
@@ -14,12 +18,15 @@
 //! Missing references fail the test; they are only ever written when that
 //! variable is set.
 
-use squeeze_charts::export::{standalone_svg, Standalone, DEFAULT_SIZE};
-use squeeze_charts::{preset_name, ChartKind, ChartStyle, ChartView, Lang};
-use squeeze_model::{run, Preset};
+use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
+use squeeze_charts::{preset_name, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
+use squeeze_model::{
+    monte_carlo, run, squeeze_map, tornado, LeverId, MonteCarloResult, Outcome, Preset, SqueezeMap, Tornado,
+};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 const UPDATE_VAR: &str = "SQUEEZE_UPDATE_GOLDEN";
 const REGENERATE: &str = "SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden";
@@ -29,6 +36,17 @@ const CONTEXT_LINES: usize = 2;
 /// Long SVG lines (polyline points) are cut to this many characters in reports.
 const MAX_SHOWN_CHARS: usize = 160;
 
+/// Monte Carlo paths and seed of the uncertainty references: few paths keep the
+/// test fast; the drawing does not depend on how many.
+const PATHS: u32 = 200;
+const SEED: u32 = 1;
+/// Steps per axis of the reference squeeze maps (the explorer's levers).
+const MAP_STEPS: u32 = 11;
+const MAP_AXES: (LeverId, LeverId) = (LeverId::AiDemandSlowdown, LeverId::MinerLeverage);
+
+/// The sub-directory of the uncertainty references.
+const UNCERTAINTY_DIR: &str = "uncertainty";
+
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
@@ -37,33 +55,101 @@ fn updating() -> bool {
     std::env::var_os(UPDATE_VAR).is_some_and(|value| !value.is_empty() && value != "0")
 }
 
+/// A chart with a golden reference: an outcome chart or an uncertainty chart.
+#[derive(Debug, Clone, Copy)]
+enum Chart {
+    Outcome(ChartKind),
+    Uncertainty(UncertaintyChart),
+}
+
+impl Chart {
+    fn all() -> impl Iterator<Item = Chart> {
+        ChartKind::ALL
+            .into_iter()
+            .map(Chart::Outcome)
+            .chain(UncertaintyChart::ALL.into_iter().map(Chart::Uncertainty))
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Chart::Outcome(kind) => kind.id(),
+            Chart::Uncertainty(chart) => chart.id(),
+        }
+    }
+}
+
+/// Everything a preset's charts draw, computed once for all the tests.
+struct Results {
+    outcome: Outcome,
+    mc: MonteCarloResult,
+    tornado: Tornado,
+    map: SqueezeMap,
+}
+
+fn results(preset: &Preset) -> &'static Results {
+    static RESULTS: OnceLock<Vec<(&'static str, Results)>> = OnceLock::new();
+    let all = RESULTS.get_or_init(|| {
+        Preset::all()
+            .iter()
+            .map(|preset| {
+                let scenario = &preset.scenario;
+                let results = Results {
+                    outcome: run(scenario),
+                    mc: monte_carlo(scenario, SEED, PATHS),
+                    tornado: tornado(scenario),
+                    map: squeeze_map(scenario, MAP_AXES.0, MAP_AXES.1, MAP_STEPS, MAP_STEPS),
+                };
+                (preset.id, results)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(id, _)| *id == preset.id)
+        .map(|(_, results)| results)
+        .expect("every preset has results")
+}
+
 /// One golden image: a chart, a preset and a language.
 struct Case {
-    kind: ChartKind,
+    chart: Chart,
     preset: &'static Preset,
     lang: Lang,
 }
 
 impl Case {
+    /// The reference's path under `tests/golden`.
     fn file_name(&self) -> String {
-        format!("{}--{}--{}.svg", self.kind.id(), self.preset.id, self.lang.code())
+        let name = format!("{}--{}--{}.svg", self.chart.id(), self.preset.id, self.lang.code());
+        match self.chart {
+            Chart::Outcome(_) => name,
+            Chart::Uncertainty(_) => format!("{UNCERTAINTY_DIR}/{name}"),
+        }
     }
 
     fn describe(&self) -> String {
         format!(
             "chart {} ({:?}), preset {}, language {}",
-            self.kind.id(),
-            self.kind,
+            self.chart.id(),
+            self.chart,
             self.preset.id,
             self.lang.code()
         )
     }
 
+    /// The standalone SVG, drawn by the export the CLI uses.
     fn render(&self) -> String {
-        let outcome = run(&self.preset.scenario);
-        standalone_svg(Standalone {
-            kind: self.kind,
-            view: ChartView::new(&outcome, self.lang, ChartStyle::light(1.0)),
+        let results = results(self.preset);
+        let figure = match self.chart {
+            Chart::Outcome(kind) => Figure::Outcome(kind),
+            Chart::Uncertainty(UncertaintyChart::Tornado) => Figure::Tornado(&results.tornado),
+            Chart::Uncertainty(UncertaintyChart::SqueezeMap) => Figure::SqueezeMap(&results.map),
+            Chart::Uncertainty(chart) => {
+                Figure::monte_carlo_chart(chart, &results.mc).unwrap_or_else(|| panic!("{}", self.describe()))
+            }
+        };
+        standalone_svg(StandaloneFigure {
+            figure,
+            view: ChartView::new(&results.outcome, self.lang, ChartStyle::light(1.0)),
             size: DEFAULT_SIZE,
             scenario_name: preset_name(self.preset, self.lang),
             show_summary: true,
@@ -74,14 +160,35 @@ impl Case {
 
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
-    for kind in ChartKind::ALL {
+    for chart in Chart::all() {
         for preset in Preset::all() {
             for lang in Lang::ALL {
-                cases.push(Case { kind, preset, lang });
+                cases.push(Case { chart, preset, lang });
             }
         }
     }
     cases
+}
+
+/// The `.svg` files under `tests/golden` and `tests/golden/uncertainty`, as
+/// paths relative to `tests/golden`.
+fn reference_files(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for (sub, prefix) in [
+        (dir.to_path_buf(), String::new()),
+        (dir.join(UNCERTAINTY_DIR), format!("{UNCERTAINTY_DIR}/")),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&sub) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".svg") {
+                files.push(format!("{prefix}{name}"));
+            }
+        }
+    }
+    files
 }
 
 fn shorten(line: &str) -> String {
@@ -129,16 +236,15 @@ fn every_chart_preset_and_language_matches_its_golden_svg() {
     let cases = cases();
     assert_eq!(
         cases.len(),
-        ChartKind::ALL.len() * Preset::all().len() * Lang::ALL.len()
+        (ChartKind::ALL.len() + UncertaintyChart::ALL.len()) * Preset::all().len() * Lang::ALL.len()
     );
 
     if updating() {
-        std::fs::create_dir_all(&dir).expect("create tests/golden");
+        std::fs::create_dir_all(dir.join(UNCERTAINTY_DIR)).expect("create tests/golden/uncertainty");
         let expected: BTreeSet<String> = cases.iter().map(Case::file_name).collect();
-        for entry in std::fs::read_dir(&dir).expect("read tests/golden").flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".svg") && !expected.contains(&name) {
-                std::fs::remove_file(entry.path()).expect("remove a stale reference");
+        for name in reference_files(&dir) {
+            if !expected.contains(&name) {
+                std::fs::remove_file(dir.join(&name)).expect("remove a stale reference");
             }
         }
         let mut total = 0;
@@ -203,15 +309,11 @@ fn every_chart_preset_and_language_matches_its_golden_svg() {
 #[test]
 fn the_golden_directory_holds_only_current_references() {
     let dir = golden_dir();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        // The comparison test reports the missing directory.
-        return;
-    };
+    // A missing directory gives no files; the comparison test reports it.
     let expected: BTreeSet<String> = cases().iter().map(Case::file_name).collect();
-    let stale: Vec<String> = entries
-        .flatten()
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".svg") && !expected.contains(name))
+    let stale: Vec<String> = reference_files(&dir)
+        .into_iter()
+        .filter(|name| !expected.contains(name))
         .collect();
     assert!(
         stale.is_empty() || updating(),
@@ -232,7 +334,7 @@ fn references_speak_their_language_and_name_their_preset() {
     for case in cases() {
         let svg = case.render();
         assert!(svg.starts_with("<svg"), "{}", case.describe());
-        let title = format!("<title id=\"{}-title\">", case.kind.id());
+        let title = format!("<title id=\"{}-title\">", case.chart.id());
         assert!(svg.contains(&title), "{}", case.describe());
         assert!(
             svg.contains(&format!("xml:lang=\"{}\"", case.lang.code())),
@@ -246,6 +348,18 @@ fn references_speak_their_language_and_name_their_preset() {
         assert!(
             svg.contains(&format!("{source}{name}")),
             "{}: no source line",
+            case.describe()
+        );
+        // A Monte Carlo chart's summary says how likely a squeeze is, as the app's does.
+        let paths = case.lang.pick(
+            "Over 200 simulated paths, there is ",
+            "Su 200 percorsi simulati, c&#39;è ",
+        );
+        let monte_carlo = matches!(case.chart, Chart::Uncertainty(chart) if chart.uses_monte_carlo());
+        assert_eq!(
+            svg.contains(paths),
+            monte_carlo,
+            "{}: the chance of a squeeze",
             case.describe()
         );
     }
