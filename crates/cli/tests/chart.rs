@@ -332,6 +332,130 @@ fn the_charts_are_listed_with_their_titles() {
 }
 
 #[test]
+fn paths_and_seed_set_the_monte_carlo_charts() {
+    let chart = |extra: &[&str]| {
+        let mut args = vec!["chart", "squeeze-probability", "--preset", "chip_glut"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--out", "-"]);
+        succeeded(&squeeze(&args))
+    };
+    let hundred = chart(&["--paths", "100", "--seed", "7"]);
+    assert_eq!(
+        hundred,
+        chart(&["--seed", "7", "--paths", "100"]),
+        "same seed, same bytes"
+    );
+    assert!(
+        hundred.contains("Over 100 simulated paths, there is "),
+        "the odds in the summary"
+    );
+    assert!(
+        hundred.contains("From 100 simulated paths."),
+        "the description counts the paths"
+    );
+    assert_ne!(
+        hundred,
+        chart(&["--paths", "200", "--seed", "7"]),
+        "more paths, another chart"
+    );
+    assert_ne!(
+        hundred,
+        chart(&["--paths", "100", "--seed", "8"]),
+        "another seed, other paths"
+    );
+    // The defaults: the explorer's 1,000 paths and seed 1.
+    let default = chart(&[]);
+    assert_eq!(default, chart(&["--paths", "1000", "--seed", "1"]));
+    assert!(default.contains("Over 1,000 simulated paths, there is "));
+    let italian = succeeded(&squeeze(&[
+        "chart",
+        "btc-price-fan",
+        "--lang",
+        "it",
+        "--paths",
+        "100",
+        "--out",
+        "-",
+    ]));
+    assert!(
+        italian.contains("Su 100 percorsi simulati, c&#39;è "),
+        "the Italian odds"
+    );
+    // Charts without a Monte Carlo take the options and draw the same.
+    let plain = succeeded(&squeeze(&["chart", "cash-runway", "--out", "-"]));
+    let with_paths = succeeded(&squeeze(&["chart", "cash-runway", "--paths", "100", "--out", "-"]));
+    assert_eq!(plain, with_paths);
+    assert!(!plain.contains("simulated paths"), "no odds under an outcome chart");
+}
+
+#[test]
+fn the_squeeze_map_defaults_to_the_explorers_levers_and_marks_the_readers_point() {
+    let default = succeeded(&squeeze(&["chart", "squeeze-map", "--out", "-"]));
+    let explicit = succeeded(&squeeze(&[
+        "chart",
+        "squeeze-map",
+        "--x",
+        "ai_demand_slowdown",
+        "--y",
+        "miner_leverage",
+        "--steps",
+        "21",
+        "--out",
+        "-",
+    ]));
+    assert_eq!(default, explicit);
+    assert_well_formed(&default);
+    // plotters writes each label on a line of its own.
+    let label = |svg: &str, text: &str| svg.contains(&format!(">\n{text}\n</text>"));
+    assert!(label(&default, "AI demand slowdown") && label(&default, "Miner leverage"));
+    assert!(
+        label(&default, "current scenario"),
+        "the reader's point is in the legend"
+    );
+    // Two circles for the legend's swatch and two (halo and ring) on the map.
+    assert_eq!(default.matches("<circle").count(), 4, "the reader's point is marked");
+    let other = succeeded(&squeeze(&[
+        "chart",
+        "squeeze-map",
+        "--x",
+        "interest_rate",
+        "--steps",
+        "5",
+        "--out",
+        "-",
+    ]));
+    assert_ne!(default, other);
+    assert!(label(&other, "Interest rate on new debt"), "the lever asked for");
+}
+
+#[test]
+fn every_chart_draws_the_2022_replay_in_both_languages() {
+    for lang in Lang::ALL {
+        for (id, _) in all_charts(lang) {
+            let svg = succeeded(&squeeze(&[
+                "chart",
+                id,
+                "--preset",
+                "replay_2022",
+                "--lang",
+                lang.code(),
+                "--paths",
+                "50",
+                "--steps",
+                "5",
+                "--out",
+                "-",
+            ]));
+            assert_well_formed(&svg);
+            assert!(
+                !svg.contains("NaN") && !svg.contains("=\"inf") && !svg.contains("=\"-inf"),
+                "{id} {lang}"
+            );
+        }
+    }
+}
+
+#[test]
 fn bad_chart_input_is_one_line_and_exit_code_2() {
     let dir = temp_dir("bad");
     let missing_dir = dir.join("no/such/dir/chart.svg");
@@ -382,6 +506,38 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
             "one chart at a time",
         ),
         (&["chart", "cash-runway", "--out", unwritable], "cannot write"),
+        (
+            &["chart", "squeeze-probability", "--paths", "0", "--out", "-"],
+            "--paths \"0\"",
+        ),
+        (&["chart", "btc-price-fan", "--paths", "many", "--out", "-"], "--paths"),
+        (
+            &["chart", "industry-cash-fan", "--paths", "100001", "--out", "-"],
+            "from 1 to 100000",
+        ),
+        (&["chart", "squeeze-probability", "--paths"], "--paths needs a value"),
+        (
+            &["chart", "squeeze-probability", "--seed", "-1", "--out", "-"],
+            "--seed",
+        ),
+        (&["chart", "squeeze-map", "--steps", "1", "--out", "-"], "--steps \"1\""),
+        (
+            &["chart", "squeeze-map", "--steps", "202", "--out", "-"],
+            "from 2 to 201",
+        ),
+        (
+            &["chart", "squeeze-map", "--x", "moon_phase", "--out", "-"],
+            "unknown lever \"moon_phase\"",
+        ),
+        (&["chart", "squeeze-map", "--y", "nope", "--out", "-"], "unknown lever"),
+        (
+            &["chart", "squeeze-map", "--x", "miner_leverage", "--out", "-"],
+            "two different levers",
+        ),
+        (
+            &["chart", "tornado", "squeeze-map", "--out", "-"],
+            "one chart at a time",
+        ),
         (&["charts", "--lang", "de"], "unknown language"),
         (&["fallback"], "--out DIR"),
         (&["fallback", "--out"], "--out needs a value"),
