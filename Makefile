@@ -49,4 +49,4 @@ size: build
 	node scripts/size-report.mjs dist
 
 golden:
-	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden --test uncertainty
+	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden

@@ -22,14 +22,11 @@ pub struct SummaryProps {
 /// squeeze once the simulated paths are in.
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let odds = props.risk.as_ref().map(|mc| {
-        let clause = squeeze_charts::probability_clause(mc, props.lang);
-        let paths = squeeze_charts::locale::format_number(f64::from(mc.paths), 0, props.lang);
-        props.lang.pick(
-            format!(" Over {paths} simulated paths, there is {clause}."),
-            format!(" Su {paths} percorsi simulati, c'è {clause}."),
-        )
-    });
+    // The same sentence the CLI's chart export writes.
+    let odds = props
+        .risk
+        .as_ref()
+        .map(|mc| format!(" {}", squeeze_charts::summary::odds_sentence(mc, props.lang)));
     html! {
         <p class="summary" role="status">
             { format::summary(&props.outcome, props.lang) }
