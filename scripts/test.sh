@@ -30,6 +30,7 @@ check test-native cargo test --workspace --exclude squeeze-app
 check test-browser wasm-pack test --headless --chrome
 check build-release trunk build --release --offline
 check test-e2e npm run --silent e2e
+check serve scripts/serve-smoke.sh
 
 echo
 echo "passed: ${passed[*]:-none}"
