@@ -5,7 +5,7 @@
 use super::{
     assumptions::Assumptions,
     chart_panel::ChartPanel,
-    chart_tabs::{ChartTabs, FigureKind},
+    chart_tabs::{ChartTabs, FigureKind, OUTCOME_FIGURES, RISK_FIGURES},
     compare::Compare,
     export::Export,
     language_switch::LanguageSwitch,
@@ -25,13 +25,14 @@ use crate::hooks::{
 use crate::i18n::strings;
 use crate::links;
 use crate::state::{Action, State};
+use squeeze_charts::AnyChart;
 use squeeze_link::decode;
 use squeeze_model::{run, LeverId, Preset, LEVERS};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The widget's figures: the cash runway, the chance of a squeeze, the bitcoin fan.
-const WIDGET_FIGURES: [FigureKind; 3] = [FigureKind::OUTCOME[0], FigureKind::RISK[0], FigureKind::RISK[1]];
+const WIDGET_FIGURES: [FigureKind; 3] = [OUTCOME_FIGURES[0], RISK_FIGURES[0], RISK_FIGURES[1]];
 
 /// Which page this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,10 +105,10 @@ pub fn App(props: &AppProps) -> Html {
         let (monte_carlo, tornado, map, on_lever) =
             (monte_carlo.clone(), tornado.clone(), map.clone(), on_lever.clone());
         Callback::from(move |kind: FigureKind| match kind {
-            FigureKind::Outcome(kind) => html! {
+            AnyChart::Outcome(kind) => html! {
                 <ChartPanel {kind} outcome={outcome.clone()} baseline={baseline.clone()} {lang} />
             },
-            FigureKind::Risk(kind) => html! {
+            AnyChart::Uncertainty(kind) => html! {
                 <RiskPanel {kind} monte_carlo={monte_carlo.clone()} tornado={tornado.clone()} map={map.clone()}
                     outcome={outcome.clone()} {scenario} {lang} on_change={on_lever.clone()} />
             },
@@ -186,14 +187,14 @@ pub fn App(props: &AppProps) -> Html {
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
                     <Share {view} {lang} />
                 </div>
-                <ChartTabs kinds={&FigureKind::OUTCOME[..]} label={text.charts} {lang} render={render_figure.clone()} />
+                <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()} />
                 <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
             </section>
             // `data-ready` lists the analyses complete for the current scenario (for
             // the benchmark and the tests; readers see the figures fill in).
             <section class="risk" aria-labelledby="risk-heading" data-ready={ready}>
                 <h2 id="risk-heading">{ text.uncertainty }</h2>
-                <ChartTabs kinds={&FigureKind::RISK[..]} label={text.uncertainty_charts} {lang} render={render_figure} />
+                <ChartTabs kinds={&RISK_FIGURES[..]} label={text.uncertainty_charts} {lang} render={render_figure} />
             </section>
             <section class="sources">
                 <Assumptions scenario={view.scenario} {lang} />

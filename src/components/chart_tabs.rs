@@ -2,52 +2,23 @@
 //! tabs), one visible at a time so each input redraws one canvas.
 
 use crate::i18n::Lang;
-use squeeze_charts::{ChartKind, UncertaintyChart};
+use squeeze_charts::AnyChart;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Any figure the explorer shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FigureKind {
-    /// A chart of the deterministic outcome.
-    Outcome(ChartKind),
-    /// A chart of the uncertainty analysis.
-    Risk(UncertaintyChart),
-}
+/// Any figure the explorer shows: the charts crate's list of charts.
+pub type FigureKind = AnyChart;
 
-impl FigureKind {
-    /// The outcome charts, in display order.
-    pub const OUTCOME: [FigureKind; 4] = [
-        FigureKind::Outcome(ChartKind::ALL[0]),
-        FigureKind::Outcome(ChartKind::ALL[1]),
-        FigureKind::Outcome(ChartKind::ALL[2]),
-        FigureKind::Outcome(ChartKind::ALL[3]),
-    ];
-    /// The uncertainty charts, in display order.
-    pub const RISK: [FigureKind; 5] = [
-        FigureKind::Risk(UncertaintyChart::ALL[0]),
-        FigureKind::Risk(UncertaintyChart::ALL[1]),
-        FigureKind::Risk(UncertaintyChart::ALL[2]),
-        FigureKind::Risk(UncertaintyChart::ALL[3]),
-        FigureKind::Risk(UncertaintyChart::ALL[4]),
-    ];
-
-    /// Stable id for element ids and file names.
-    pub fn id(self) -> &'static str {
-        match self {
-            FigureKind::Outcome(kind) => kind.id(),
-            FigureKind::Risk(kind) => kind.id(),
-        }
-    }
-
-    /// The tab's title.
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            FigureKind::Outcome(kind) => kind.title(lang),
-            FigureKind::Risk(kind) => kind.title(lang),
-        }
-    }
-}
+/// The outcome charts, in display order.
+pub const OUTCOME_FIGURES: [FigureKind; 4] = [AnyChart::ALL[0], AnyChart::ALL[1], AnyChart::ALL[2], AnyChart::ALL[3]];
+/// The uncertainty charts, in display order.
+pub const RISK_FIGURES: [FigureKind; 5] = [
+    AnyChart::ALL[4],
+    AnyChart::ALL[5],
+    AnyChart::ALL[6],
+    AnyChart::ALL[7],
+    AnyChart::ALL[8],
+];
 
 /// What the tabs need.
 #[derive(Properties, PartialEq)]

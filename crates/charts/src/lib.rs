@@ -62,6 +62,61 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use squeeze_model::{MonteCarloResult, Outcome, Preset, Scenario, SqueezeMap, Tornado};
 
+/// Any chart Squeeze draws, by name: one of the four outcome charts or one of the
+/// five uncertainty charts. The explorer's tabs, `squeeze chart NAME` and the
+/// golden tests all list charts through it.
+///
+/// ```
+/// use squeeze_charts::{AnyChart, Lang};
+/// assert_eq!(AnyChart::ALL.len(), 9);
+/// let map = AnyChart::from_id("squeeze-map").unwrap();
+/// assert_eq!(map.id(), "squeeze-map");
+/// assert!(!map.title(Lang::It).is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnyChart {
+    /// A chart of the deterministic outcome.
+    Outcome(ChartKind),
+    /// A chart of the uncertainty analysis.
+    Uncertainty(UncertaintyChart),
+}
+
+impl AnyChart {
+    /// Every chart, in the explorer's order: the outcome charts, then the uncertainty charts.
+    pub const ALL: [AnyChart; 9] = [
+        AnyChart::Outcome(ChartKind::ALL[0]),
+        AnyChart::Outcome(ChartKind::ALL[1]),
+        AnyChart::Outcome(ChartKind::ALL[2]),
+        AnyChart::Outcome(ChartKind::ALL[3]),
+        AnyChart::Uncertainty(UncertaintyChart::ALL[0]),
+        AnyChart::Uncertainty(UncertaintyChart::ALL[1]),
+        AnyChart::Uncertainty(UncertaintyChart::ALL[2]),
+        AnyChart::Uncertainty(UncertaintyChart::ALL[3]),
+        AnyChart::Uncertainty(UncertaintyChart::ALL[4]),
+    ];
+
+    /// The stable kebab-case id (`cash-runway`, `squeeze-map`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            AnyChart::Outcome(kind) => kind.id(),
+            AnyChart::Uncertainty(chart) => chart.id(),
+        }
+    }
+
+    /// The chart with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<AnyChart> {
+        AnyChart::ALL.into_iter().find(|chart| chart.id() == id)
+    }
+
+    /// The chart's title in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            AnyChart::Outcome(kind) => kind.title(lang),
+            AnyChart::Uncertainty(chart) => chart.title(lang),
+        }
+    }
+}
+
 /// The charts Squeeze draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ChartKind {

@@ -19,7 +19,7 @@
 //! variable is set.
 
 use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
-use squeeze_charts::{preset_name, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
+use squeeze_charts::{preset_name, AnyChart, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
 use squeeze_model::{
     monte_carlo, run, squeeze_map, tornado, LeverId, MonteCarloResult, Outcome, Preset, SqueezeMap, Tornado,
 };
@@ -55,29 +55,6 @@ fn updating() -> bool {
     std::env::var_os(UPDATE_VAR).is_some_and(|value| !value.is_empty() && value != "0")
 }
 
-/// A chart with a golden reference: an outcome chart or an uncertainty chart.
-#[derive(Debug, Clone, Copy)]
-enum Chart {
-    Outcome(ChartKind),
-    Uncertainty(UncertaintyChart),
-}
-
-impl Chart {
-    fn all() -> impl Iterator<Item = Chart> {
-        ChartKind::ALL
-            .into_iter()
-            .map(Chart::Outcome)
-            .chain(UncertaintyChart::ALL.into_iter().map(Chart::Uncertainty))
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Chart::Outcome(kind) => kind.id(),
-            Chart::Uncertainty(chart) => chart.id(),
-        }
-    }
-}
-
 /// Everything a preset's charts draw, computed once for all the tests.
 struct Results {
     outcome: Outcome,
@@ -111,7 +88,7 @@ fn results(preset: &Preset) -> &'static Results {
 
 /// One golden image: a chart, a preset and a language.
 struct Case {
-    chart: Chart,
+    chart: AnyChart,
     preset: &'static Preset,
     lang: Lang,
 }
@@ -121,8 +98,8 @@ impl Case {
     fn file_name(&self) -> String {
         let name = format!("{}--{}--{}.svg", self.chart.id(), self.preset.id, self.lang.code());
         match self.chart {
-            Chart::Outcome(_) => name,
-            Chart::Uncertainty(_) => format!("{UNCERTAINTY_DIR}/{name}"),
+            AnyChart::Outcome(_) => name,
+            AnyChart::Uncertainty(_) => format!("{UNCERTAINTY_DIR}/{name}"),
         }
     }
 
@@ -140,10 +117,10 @@ impl Case {
     fn render(&self) -> String {
         let results = results(self.preset);
         let figure = match self.chart {
-            Chart::Outcome(kind) => Figure::Outcome(kind),
-            Chart::Uncertainty(UncertaintyChart::Tornado) => Figure::Tornado(&results.tornado),
-            Chart::Uncertainty(UncertaintyChart::SqueezeMap) => Figure::SqueezeMap(&results.map),
-            Chart::Uncertainty(chart) => {
+            AnyChart::Outcome(kind) => Figure::Outcome(kind),
+            AnyChart::Uncertainty(UncertaintyChart::Tornado) => Figure::Tornado(&results.tornado),
+            AnyChart::Uncertainty(UncertaintyChart::SqueezeMap) => Figure::SqueezeMap(&results.map),
+            AnyChart::Uncertainty(chart) => {
                 Figure::monte_carlo_chart(chart, &results.mc).unwrap_or_else(|| panic!("{}", self.describe()))
             }
         };
@@ -160,7 +137,7 @@ impl Case {
 
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
-    for chart in Chart::all() {
+    for chart in AnyChart::ALL.into_iter() {
         for preset in Preset::all() {
             for lang in Lang::ALL {
                 cases.push(Case { chart, preset, lang });
@@ -355,7 +332,7 @@ fn references_speak_their_language_and_name_their_preset() {
             "Over 200 simulated paths, there is ",
             "Su 200 percorsi simulati, c&#39;è ",
         );
-        let monte_carlo = matches!(case.chart, Chart::Uncertainty(chart) if chart.uses_monte_carlo());
+        let monte_carlo = matches!(case.chart, AnyChart::Uncertainty(chart) if chart.uses_monte_carlo());
         assert_eq!(
             svg.contains(paths),
             monte_carlo,

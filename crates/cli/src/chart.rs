@@ -25,44 +25,9 @@ mod fallback;
 use crate::uncertainty::{parse_lever, parse_steps, MonteCarloArgs, DEFAULT_MAP_STEPS, DEFAULT_MAP_X, DEFAULT_MAP_Y};
 use crate::{ScenarioArgs, UsageError};
 use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
-use squeeze_charts::{scenario_name, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
+use squeeze_charts::{scenario_name, AnyChart, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
 use squeeze_model::{squeeze_map, tornado};
 use std::fmt::Write as _;
-
-/// A chart `squeeze chart` draws: an outcome chart or an uncertainty chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Chart {
-    Outcome(ChartKind),
-    Uncertainty(UncertaintyChart),
-}
-
-impl Chart {
-    /// Every chart, in the explorer's order.
-    fn all() -> impl Iterator<Item = Chart> {
-        ChartKind::ALL
-            .into_iter()
-            .map(Chart::Outcome)
-            .chain(UncertaintyChart::ALL.into_iter().map(Chart::Uncertainty))
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Chart::Outcome(kind) => kind.id(),
-            Chart::Uncertainty(chart) => chart.id(),
-        }
-    }
-
-    fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Chart::Outcome(kind) => kind.title(lang),
-            Chart::Uncertainty(chart) => chart.title(lang),
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Chart> {
-        Chart::all().find(|chart| chart.id() == id)
-    }
-}
 
 /// Runs `squeeze chart`, `squeeze charts` or `squeeze fallback` and returns what
 /// goes to stdout.
@@ -76,7 +41,11 @@ pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError>
 
 /// The chart ids, as a list for messages: `cash-runway, btc-hashprice, …`.
 fn chart_ids() -> String {
-    Chart::all().map(Chart::id).collect::<Vec<_>>().join(", ")
+    AnyChart::ALL
+        .into_iter()
+        .map(AnyChart::id)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn parse_lang(value: &str) -> Result<Lang, UsageError> {
@@ -92,7 +61,7 @@ fn list_command(args: &[String]) -> Result<String, UsageError> {
         [other, ..] => return Err(format!("charts: unknown option {other:?}").into()),
     };
     let mut out = String::new();
-    for chart in Chart::all() {
+    for chart in AnyChart::ALL.into_iter() {
         let _ = writeln!(out, "{:<20} {}", chart.id(), chart.title(lang));
     }
     Ok(out)
@@ -158,7 +127,7 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
             }
             name if kind.is_none() => {
                 kind =
-                    Some(Chart::from_id(name).ok_or_else(|| {
+                    Some(AnyChart::from_id(name).ok_or_else(|| {
                         UsageError(format!("unknown chart {name:?}; the charts are: {}", chart_ids()))
                     })?);
             }
@@ -182,16 +151,16 @@ fn chart_command(args: &[String]) -> Result<String, UsageError> {
     // What an uncertainty chart draws, computed only for the chart asked for.
     let (mc, sensitivity, map);
     let figure = match kind {
-        Chart::Outcome(kind) => Figure::Outcome(kind),
-        Chart::Uncertainty(UncertaintyChart::Tornado) => {
+        AnyChart::Outcome(kind) => Figure::Outcome(kind),
+        AnyChart::Uncertainty(UncertaintyChart::Tornado) => {
             sensitivity = tornado(&scenario);
             Figure::Tornado(&sensitivity)
         }
-        Chart::Uncertainty(UncertaintyChart::SqueezeMap) => {
+        AnyChart::Uncertainty(UncertaintyChart::SqueezeMap) => {
             map = squeeze_map(&scenario, map_x, map_y, map_steps, map_steps);
             Figure::SqueezeMap(&map)
         }
-        Chart::Uncertainty(chart) => {
+        AnyChart::Uncertainty(chart) => {
             mc = monte_carlo_args.run_always(&scenario);
             Figure::monte_carlo_chart(chart, &mc)
                 .ok_or_else(|| UsageError(format!("chart: cannot draw {}", chart.id())))?
