@@ -8,8 +8,8 @@ use crate::locale::{format_number, format_percent, format_usd_compact, in_month,
 use crate::style::series_colour::{AI, LEASE_RATE, SPOT_RATE};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style, lines, time_chart,
-    value_range, LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, line_style, lines, outcome_frame, time_chart,
+    value_range, LegendEntry, Swatch,
 };
 use crate::ChartView;
 use plotters::coord::Shift;
@@ -27,7 +27,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (outcome, lang, style) = (view.outcome, view.lang, &view.style);
-    let mut legend = vec![
+    let legend = vec![
         LegendEntry::new(lang.pick("Utilisation (left)", "Utilizzo (sinistra)"), AI, Swatch::Line),
         LegendEntry::new(
             lang.pick("Spot rate (right)", "Prezzo spot (destra)"),
@@ -40,12 +40,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             Swatch::Line,
         ),
     ];
-    if view.baseline.is_some() {
-        let label = lang.pick("Baseline", "Riferimento");
-        legend.push(LegendEntry::new(label, style.foreground, Swatch::Ghost));
-    }
-    let plot = legend_strip(area, &legend, style)?;
-    let Some(timeline) = Timeline::new(&outcome.series.months) else {
+    let Some((plot, timeline)) = outcome_frame(area, view, legend)? else {
         return Ok(());
     };
 

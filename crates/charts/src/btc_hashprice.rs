@@ -6,7 +6,7 @@ use crate::locale::{format_month, format_number, format_usd, format_usd_decimals
 use crate::style::series_colour::{BITCOIN, HASHPRICE};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, legend_strip, line_style, lines, time_chart,
+    draw_events, draw_mesh, draw_secondary_axis, extremes, ghost_lines, line_style, lines, outcome_frame, time_chart,
     value_range, LegendEntry, Swatch, Timeline,
 };
 use crate::ChartView;
@@ -21,7 +21,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (outcome, lang, style) = (view.outcome, view.lang, &view.style);
-    let mut legend = vec![
+    let legend = vec![
         LegendEntry::new(
             lang.pick("Bitcoin price (left)", "Prezzo del bitcoin (sinistra)"),
             BITCOIN,
@@ -33,12 +33,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             Swatch::Line,
         ),
     ];
-    if view.baseline.is_some() {
-        let label = lang.pick("Baseline", "Riferimento");
-        legend.push(LegendEntry::new(label, style.foreground, Swatch::Ghost));
-    }
-    let plot = legend_strip(area, &legend, style)?;
-    let Some(timeline) = Timeline::new(&outcome.series.months) else {
+    let Some((plot, timeline)) = outcome_frame(area, view, legend)? else {
         return Ok(());
     };
 

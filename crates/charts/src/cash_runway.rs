@@ -5,8 +5,8 @@ use crate::locale::{format_month, format_number, format_usd_compact, in_month, m
 use crate::style::palette_colour;
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    draw_events, draw_mesh, extremes, ghost_lines, label_at, legend_strip, line_style, lines, time_chart, value_range,
-    LegendEntry, Swatch, Timeline,
+    draw_events, draw_mesh, extremes, ghost_lines, label_at, line_style, lines, outcome_frame, time_chart, value_range,
+    LegendEntry, Swatch,
 };
 use crate::{miner_name, ChartView};
 use plotters::coord::Shift;
@@ -35,12 +35,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let label = lang.pick("Squeeze", "Crisi di liquidità");
         legend.push(LegendEntry::new(label, style.foreground, Swatch::Ring));
     }
-    if view.baseline.is_some() {
-        let label = lang.pick("Baseline", "Riferimento");
-        legend.push(LegendEntry::new(label, style.foreground, Swatch::Ghost));
-    }
-    let plot = legend_strip(area, &legend, style)?;
-    let Some(timeline) = Timeline::new(&outcome.series.months) else {
+    let Some((plot, timeline)) = outcome_frame(area, view, legend)? else {
         return Ok(());
     };
 

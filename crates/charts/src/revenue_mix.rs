@@ -6,7 +6,7 @@ use crate::locale::{format_number, format_percent, format_usd_compact, in_month,
 use crate::style::series_colour::{AI, BITCOIN};
 use crate::table::{Column, DataTable};
 use crate::timeline::{
-    clip, draw_events, draw_mesh, extremes, ghost_lines, legend_strip, lines, time_chart, value_range, LegendEntry,
+    clip, draw_events, draw_mesh, extremes, ghost_lines, lines, outcome_frame, time_chart, value_range, LegendEntry,
     Point, Swatch, Timeline,
 };
 use crate::ChartView;
@@ -51,16 +51,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     view: &ChartView<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (outcome, lang, style) = (view.outcome, view.lang, &view.style);
-    let mut legend = vec![
+    let legend = vec![
         LegendEntry::new(lang.pick("Mining", "Mining"), BITCOIN, Swatch::Area),
         LegendEntry::new(lang.pick("AI", "IA"), AI, Swatch::Area),
     ];
-    if view.baseline.is_some() {
-        let label = lang.pick("Baseline", "Riferimento");
-        legend.push(LegendEntry::new(label, style.foreground, Swatch::Ghost));
-    }
-    let plot = legend_strip(area, &legend, style)?;
-    let Some(timeline) = Timeline::new(&outcome.series.months) else {
+    let Some((plot, timeline)) = outcome_frame(area, view, legend)? else {
         return Ok(());
     };
 

@@ -239,6 +239,26 @@ pub(crate) fn title_strip<DB: DrawingBackend>(
     Ok(area.split_vertically(height).1)
 }
 
+/// The plot area under the legend and the timeline to draw on it.
+pub(crate) type Framed<'a, DB> = (DrawingArea<DB, Shift>, Timeline<'a>);
+
+/// The frame every outcome chart starts with: the legend strip (with the pinned
+/// baseline's ghost entry added when there is one) and the timeline of the
+/// outcome's months. Returns the plot area and the timeline, or `None` when the
+/// outcome has no months (the chart then stays blank).
+pub(crate) fn outcome_frame<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &ChartView<'a>,
+    mut legend: Vec<LegendEntry>,
+) -> Result<Option<Framed<'a, DB>>, DrawingAreaErrorKind<DB::ErrorType>> {
+    if view.baseline.is_some() {
+        let label = view.lang.pick("Baseline", "Riferimento");
+        legend.push(LegendEntry::new(label, view.style.foreground, Swatch::Ghost));
+    }
+    let plot = legend_strip(area, &legend, &view.style)?;
+    Ok(Timeline::new(&view.outcome.series.months).map(|timeline| (plot, timeline)))
+}
+
 /// Writes the legend in a strip at the top of `area` (wrapping onto as many rows
 /// as the width needs, so it never covers data) and returns the area left for
 /// the plot.
