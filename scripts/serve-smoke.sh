@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-8089}
 log=$(mktemp)
-trunk serve --offline --no-autoreload --port "$port" >"$log" 2>&1 &
+# Its own dist folder, so the release build in dist/ stays as it is.
+trunk serve --offline --no-autoreload --port "$port" --dist target/serve-smoke >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 300); do
