@@ -19,6 +19,8 @@ const server = await serve();
 const browser = await launch();
 const { page, context, errors } = await openPage(browser, `${server.origin}/`, { width: 1280, height: 900 });
 await page.getByRole('status').waitFor();
+// Start from a settled page: the first analysis (right after load) has finished.
+await page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const rows = [];
