@@ -5,48 +5,20 @@
 
 use squeeze_charts::export::escape_markup;
 use squeeze_charts::summary::summary;
-use squeeze_charts::{preset_name, ChartKind, Lang, UncertaintyChart};
+use squeeze_charts::{preset_name, AnyChart, ChartKind, Lang, UncertaintyChart};
 use squeeze_model::{run, Preset, Scenario};
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn squeeze(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_squeeze"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
 
-/// Every chart id `squeeze chart` draws, with its title in `lang`: the four
-/// outcome charts, then the five uncertainty charts.
+use common::{assert_usage_error, squeeze, stdout};
+
+/// Every chart id `squeeze chart` draws, with its title in `lang`.
 fn all_charts(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let outcome = ChartKind::ALL.into_iter().map(|kind| (kind.id(), kind.title(lang)));
-    let uncertainty = UncertaintyChart::ALL
+    AnyChart::ALL
         .into_iter()
-        .map(|chart| (chart.id(), chart.title(lang)));
-    outcome.chain(uncertainty).collect()
-}
-
-fn succeeded(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
-}
-
-/// Exit code 2, exactly one line on stderr containing `needle`, nothing on stdout.
-fn assert_usage_error(output: &Output, needle: &str) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line on stderr: {stderr}");
-    assert!(
-        stderr.starts_with("squeeze: ") && stderr.contains(needle),
-        "{stderr:?} should mention {needle:?}"
-    );
-    assert!(!stderr.contains("panicked"));
-    assert!(output.stdout.is_empty());
+        .map(|chart| (chart.id(), chart.title(lang)))
+        .collect()
 }
 
 /// A fresh directory for one test's files.
@@ -176,7 +148,7 @@ fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
                 "--out",
                 "-",
             ];
-            let svg = succeeded(&squeeze(&args));
+            let svg = stdout(&squeeze(&args));
             let case = format!("{id} {lang}");
             assert!(svg.starts_with("<svg"), "{case}");
             assert!(svg.ends_with("</svg>\n"), "{case}");
@@ -194,7 +166,7 @@ fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
 
 #[test]
 fn italian_charts_speak_italian_and_name_the_scenario() {
-    let svg = succeeded(&squeeze(&[
+    let svg = stdout(&squeeze(&[
         "chart",
         "cash-runway",
         "--preset",
@@ -219,7 +191,7 @@ fn italian_charts_speak_italian_and_name_the_scenario() {
 
 #[test]
 fn a_changed_scenario_is_called_custom_and_a_preset_by_its_name() {
-    let custom = succeeded(&squeeze(&[
+    let custom = stdout(&squeeze(&[
         "chart",
         "revenue-mix",
         "--preset",
@@ -230,7 +202,7 @@ fn a_changed_scenario_is_called_custom_and_a_preset_by_its_name() {
         "-",
     ]));
     assert!(custom.contains("Squeeze model, scenario: custom"));
-    let base = succeeded(&squeeze(&["chart", "revenue-mix", "--out", "-"]));
+    let base = stdout(&squeeze(&["chart", "revenue-mix", "--out", "-"]));
     assert!(base.contains(&format!("Squeeze model, scenario: {}", Preset::base().name)));
     assert_ne!(custom, base, "--set changes the chart");
     let scenario = Scenario {
@@ -257,11 +229,11 @@ fn size_theme_and_file_output_are_honoured() {
         "--out",
         path_text,
     ]);
-    assert!(succeeded(&output).is_empty(), "nothing on stdout");
+    assert!(stdout(&output).is_empty(), "nothing on stdout");
     let svg = std::fs::read_to_string(&path).expect("the file was written");
     assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="600""#));
     assert_well_formed(&svg);
-    let light = succeeded(&squeeze(&[
+    let light = stdout(&squeeze(&[
         "chart",
         "ai-capacity",
         "--width",
@@ -285,7 +257,7 @@ fn size_theme_and_file_output_are_honoured() {
         "--out",
         "-",
     ]);
-    assert_eq!(succeeded(&again), svg);
+    assert_eq!(stdout(&again), svg);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -294,7 +266,7 @@ fn the_scenario_file_and_stdin_options_are_shared_with_run() {
     let dir = temp_dir("scenario");
     let path = dir.join("scenario.json");
     std::fs::write(&path, r#"{"ai_demand_slowdown": 0.4}"#).expect("write scenario");
-    let from_file = succeeded(&squeeze(&[
+    let from_file = stdout(&squeeze(&[
         "chart",
         "btc-hashprice",
         "--scenario",
@@ -302,7 +274,7 @@ fn the_scenario_file_and_stdin_options_are_shared_with_run() {
         "--out",
         "-",
     ]));
-    let from_preset = succeeded(&squeeze(&[
+    let from_preset = stdout(&squeeze(&[
         "chart",
         "btc-hashprice",
         "--preset",
@@ -316,8 +288,8 @@ fn the_scenario_file_and_stdin_options_are_shared_with_run() {
 
 #[test]
 fn the_charts_are_listed_with_their_titles() {
-    let listed = succeeded(&squeeze(&["charts"]));
-    let via_flag = succeeded(&squeeze(&["chart", "--list"]));
+    let listed = stdout(&squeeze(&["charts"]));
+    let via_flag = stdout(&squeeze(&["chart", "--list"]));
     assert_eq!(listed, via_flag);
     let charts = all_charts(Lang::En);
     assert_eq!(listed.lines().count(), 9);
@@ -326,7 +298,7 @@ fn the_charts_are_listed_with_their_titles() {
         assert!(line.starts_with(&format!("{id} ")), "{line}");
         assert!(line.ends_with(title), "{line}");
     }
-    let italian = succeeded(&squeeze(&["charts", "--lang", "it"]));
+    let italian = stdout(&squeeze(&["charts", "--lang", "it"]));
     assert!(italian.contains(ChartKind::AiCapacity.title(Lang::It)));
     assert!(italian.contains(UncertaintyChart::SqueezeMap.title(Lang::It)));
 }
@@ -337,7 +309,7 @@ fn paths_and_seed_set_the_monte_carlo_charts() {
         let mut args = vec!["chart", "squeeze-probability", "--preset", "chip_glut"];
         args.extend_from_slice(extra);
         args.extend_from_slice(&["--out", "-"]);
-        succeeded(&squeeze(&args))
+        stdout(&squeeze(&args))
     };
     let hundred = chart(&["--paths", "100", "--seed", "7"]);
     assert_eq!(
@@ -367,7 +339,7 @@ fn paths_and_seed_set_the_monte_carlo_charts() {
     let default = chart(&[]);
     assert_eq!(default, chart(&["--paths", "1000", "--seed", "1"]));
     assert!(default.contains("Over 1,000 simulated paths, there is "));
-    let italian = succeeded(&squeeze(&[
+    let italian = stdout(&squeeze(&[
         "chart",
         "btc-price-fan",
         "--lang",
@@ -382,16 +354,16 @@ fn paths_and_seed_set_the_monte_carlo_charts() {
         "the Italian odds"
     );
     // Charts without a Monte Carlo take the options and draw the same.
-    let plain = succeeded(&squeeze(&["chart", "cash-runway", "--out", "-"]));
-    let with_paths = succeeded(&squeeze(&["chart", "cash-runway", "--paths", "100", "--out", "-"]));
+    let plain = stdout(&squeeze(&["chart", "cash-runway", "--out", "-"]));
+    let with_paths = stdout(&squeeze(&["chart", "cash-runway", "--paths", "100", "--out", "-"]));
     assert_eq!(plain, with_paths);
     assert!(!plain.contains("simulated paths"), "no odds under an outcome chart");
 }
 
 #[test]
 fn the_squeeze_map_defaults_to_the_explorers_levers_and_marks_the_readers_point() {
-    let default = succeeded(&squeeze(&["chart", "squeeze-map", "--out", "-"]));
-    let explicit = succeeded(&squeeze(&[
+    let default = stdout(&squeeze(&["chart", "squeeze-map", "--out", "-"]));
+    let explicit = stdout(&squeeze(&[
         "chart",
         "squeeze-map",
         "--x",
@@ -414,7 +386,7 @@ fn the_squeeze_map_defaults_to_the_explorers_levers_and_marks_the_readers_point(
     );
     // Two circles for the legend's swatch and two (halo and ring) on the map.
     assert_eq!(default.matches("<circle").count(), 4, "the reader's point is marked");
-    let other = succeeded(&squeeze(&[
+    let other = stdout(&squeeze(&[
         "chart",
         "squeeze-map",
         "--x",
@@ -432,7 +404,7 @@ fn the_squeeze_map_defaults_to_the_explorers_levers_and_marks_the_readers_point(
 fn every_chart_draws_the_2022_replay_in_both_languages() {
     for lang in Lang::ALL {
         for (id, _) in all_charts(lang) {
-            let svg = succeeded(&squeeze(&[
+            let svg = stdout(&squeeze(&[
                 "chart",
                 id,
                 "--preset",
@@ -554,7 +526,7 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
 fn fallback_writes_every_preset_in_every_language_with_escaped_text() {
     let dir = temp_dir("fallback");
     let out = dir.to_str().expect("utf-8 path");
-    assert!(succeeded(&squeeze(&["fallback", "--out", out])).is_empty());
+    assert!(stdout(&squeeze(&["fallback", "--out", out])).is_empty());
     let fallback = dir.join("fallback");
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(fallback.join("index.json")).expect("index.json"))
@@ -608,7 +580,7 @@ fn fallback_writes_every_preset_in_every_language_with_escaped_text() {
 
     // Deterministic: a second run into another directory writes the same bytes.
     let again = temp_dir("fallback-again");
-    assert!(succeeded(&squeeze(&["fallback", "--out", again.to_str().expect("utf-8")])).is_empty());
+    assert!(stdout(&squeeze(&["fallback", "--out", again.to_str().expect("utf-8")])).is_empty());
     for entry in std::fs::read_dir(&fallback).expect("list") {
         let name = entry.expect("entry").file_name();
         assert_eq!(

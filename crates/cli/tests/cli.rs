@@ -1,58 +1,9 @@
 //! The `squeeze` binary end to end: each command's output, and bad input answered
 //! with one line on stderr and exit code 2, never a panic.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn squeeze(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_squeeze"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn squeeze_with_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_squeeze"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
-
-/// Exit code 2 and exactly one line on stderr containing `needle`; nothing on stdout.
-fn assert_usage_error(output: &Output, needle: &str) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line on stderr, got: {stderr}");
-    assert!(
-        stderr.starts_with("squeeze: ") && stderr.contains(needle),
-        "{stderr:?} should mention {needle:?}"
-    );
-    assert!(!stderr.contains("panicked"));
-    assert!(output.stdout.is_empty());
-}
+use common::{assert_usage_error, json, squeeze, squeeze_with_stdin, stdout};
 
 #[test]
 fn run_prints_the_base_case_outcome_as_json() {

@@ -3,38 +3,10 @@
 //! with one line on stderr and exit code 2.
 
 use squeeze_model::{monte_carlo, squeeze_map, tornado, LeverId, Preset, Scenario, DEFAULT_PATHS, LEVERS};
-use std::process::{Command, Output};
 
-fn squeeze(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_squeeze"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
 
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_str(&stdout(output)).expect("stdout is JSON")
-}
-
-fn assert_usage_error(output: &Output, needle: &str) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line on stderr: {stderr}");
-    assert!(
-        stderr.starts_with("squeeze: ") && stderr.contains(needle),
-        "{stderr:?} should mention {needle:?}"
-    );
-    assert!(output.stdout.is_empty());
-}
+use common::{assert_usage_error, json, squeeze, stdout};
 
 #[test]
 fn run_with_paths_adds_the_libraries_monte_carlo_to_the_outcome() {
