@@ -10,7 +10,9 @@ use squeeze_charts::{
 };
 use squeeze_model::{run, Era, Outcome, Scenario, YearMonth};
 
-const SIZE: (u32, u32) = (720, 440);
+mod common;
+
+use common::{render_with, stressed_scenario, svg_contains};
 
 fn base() -> Outcome {
     run(&Scenario::default())
@@ -19,26 +21,12 @@ fn base() -> Outcome {
 /// A scenario that squeezes operators: demand growth gone, maximum leverage, and
 /// chips so efficient that capacity floods the market.
 fn stressed() -> Outcome {
-    let outcome = run(&Scenario {
-        ai_demand_slowdown: 1.0,
-        miner_leverage: 0.9,
-        chip_throughput: 10.0,
-        ..Scenario::default()
-    });
+    let outcome = run(&stressed_scenario());
     assert!(
         outcome.squeeze_month.is_some(),
         "the stressed scenario should squeeze someone, or these tests test nothing"
     );
     outcome
-}
-
-fn render_with(draw_fn: impl Fn(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> bool) -> String {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        assert!(draw_fn(&area), "drawing failed");
-    }
-    svg
 }
 
 fn render(kind: ChartKind, view: &ChartView<'_>) -> String {
@@ -47,19 +35,6 @@ fn render(kind: ChartKind, view: &ChartView<'_>) -> String {
 
 fn render_titled(kind: ChartKind, view: &ChartView<'_>) -> String {
     render_with(|area| draw_with_title(kind, area, view).is_ok())
-}
-
-/// SVG text content is XML-escaped; compare against escaped text.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\'', "&apos;")
-        .replace('"', "&quot;")
-}
-
-fn svg_contains(svg: &str, text: &str) -> bool {
-    svg.contains(text) || svg.contains(&escaped(text))
 }
 
 /// The axis titles each chart must carry, per language.

@@ -8,8 +8,6 @@
 //! `SQUEEZE_PREVIEW_DIR=/tmp/preview cargo test -p squeeze-charts --features svg
 //! --test uncertainty` also writes every chart there, to look at.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use squeeze_charts::locale::{format_month, format_percent};
 use squeeze_charts::{
     describe_fan, describe_map, describe_probability, describe_tornado, draw_fan, draw_squeeze_map,
@@ -21,19 +19,13 @@ use squeeze_model::{
     Tornado, LEVERS,
 };
 
-const SIZE: (u32, u32) = (720, 440);
+mod common;
+
+use common::{render_sized, render_with, stressed_scenario, svg_contains, SIZE};
+
 /// Few paths keep the tests fast; the charts do not care how many.
 const PATHS: u32 = 120;
 const SEED: u32 = 1;
-
-fn stressed_scenario() -> Scenario {
-    Scenario {
-        ai_demand_slowdown: 1.0,
-        miner_leverage: 0.9,
-        chip_throughput: 10.0,
-        ..Scenario::default()
-    }
-}
 
 struct Case {
     name: &'static str,
@@ -64,31 +56,6 @@ fn cases() -> Vec<Case> {
     vec![case("base", Scenario::default()), stressed]
 }
 
-fn render_sized(size: (u32, u32), draw: impl Fn(&DrawingArea<SVGBackend<'_>, Shift>) -> bool) -> String {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        assert!(draw(&area), "drawing failed");
-    }
-    svg
-}
-
-fn render(draw: impl Fn(&DrawingArea<SVGBackend<'_>, Shift>) -> bool) -> String {
-    render_sized(SIZE, draw)
-}
-
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\'', "&apos;")
-        .replace('"', "&quot;")
-}
-
-fn svg_contains(svg: &str, text: &str) -> bool {
-    svg.contains(text) || svg.contains(&escaped(text))
-}
-
 fn light() -> ChartStyle {
     ChartStyle::light(1.0)
 }
@@ -99,15 +66,15 @@ fn all_charts(case: &Case, lang: Lang) -> Vec<(String, String)> {
     let mut charts = vec![
         (
             "probability".to_owned(),
-            render(|area| draw_squeeze_probability(area, &case.mc, lang, &style).is_ok()),
+            render_with(|area| draw_squeeze_probability(area, &case.mc, lang, &style).is_ok()),
         ),
         (
             "tornado".to_owned(),
-            render(|area| draw_tornado(area, &case.tornado, lang, &style).is_ok()),
+            render_with(|area| draw_tornado(area, &case.tornado, lang, &style).is_ok()),
         ),
         (
             "map".to_owned(),
-            render(|area| {
+            render_with(|area| {
                 let marker = (case.scenario.ai_demand_slowdown, case.scenario.miner_leverage);
                 draw_squeeze_map(area, &case.map, Some(marker), Some((2, 3)), lang, &style).is_ok()
             }),
@@ -121,7 +88,7 @@ fn all_charts(case: &Case, lang: Lang) -> Vec<(String, String)> {
     for (name, which) in fans {
         charts.push((
             name.to_owned(),
-            render(|area| draw_fan(area, &case.mc, which, Some(&case.outcome), lang, &style).is_ok()),
+            render_with(|area| draw_fan(area, &case.mc, which, Some(&case.outcome), lang, &style).is_ok()),
         ));
     }
     charts
@@ -335,7 +302,7 @@ fn the_squeeze_map_is_drawn_where_map_cell_at_looks() {
         6,
     );
     let style = light();
-    let svg = render(|area| draw_squeeze_map(area, &map, None, None, Lang::En, &style).is_ok());
+    let svg = render_with(|area| draw_squeeze_map(area, &map, None, None, Lang::En, &style).is_ok());
     let layout = MapLayout::new(SIZE, &map, &style).expect("a layout");
     let drawn = rects(&svg);
     for j in 0..6 {
@@ -523,11 +490,11 @@ fn degenerate_monte_carlo_results_draw_and_describe_without_panicking() {
     let outcome = run(&Scenario::default());
     for (name, mc) in degenerate_results() {
         for lang in Lang::ALL {
-            let svg = render(|area| draw_squeeze_probability(area, &mc, lang, &style).is_ok());
+            let svg = render_with(|area| draw_squeeze_probability(area, &mc, lang, &style).is_ok());
             assert!(svg.starts_with("<svg"), "{name}");
             for which in [FanSeries::BtcPrice, FanSeries::IndustryCash, FanSeries::OperatorCash(9)] {
                 for overlay in [None, Some(&outcome)] {
-                    let svg = render(|area| draw_fan(area, &mc, which, overlay, lang, &style).is_ok());
+                    let svg = render_with(|area| draw_fan(area, &mc, which, overlay, lang, &style).is_ok());
                     assert!(svg.starts_with("<svg"), "{name}");
                 }
                 let _ = describe_fan(&mc, which, lang);
@@ -540,7 +507,7 @@ fn degenerate_monte_carlo_results_draw_and_describe_without_panicking() {
     }
     let none = monte_carlo(&Scenario::default(), SEED, 0);
     assert_eq!(describe_probability(&none, Lang::En), "No simulated paths yet.");
-    let svg = render(|area| draw_squeeze_probability(area, &none, Lang::It, &style).is_ok());
+    let svg = render_with(|area| draw_squeeze_probability(area, &none, Lang::It, &style).is_ok());
     assert!(svg.contains("Ancora nessuna simulazione."));
 }
 
@@ -560,7 +527,7 @@ fn degenerate_tornados_and_maps_draw_without_panicking() {
     tornados.push(huge);
     for t in &tornados {
         for lang in Lang::ALL {
-            let svg = render(|area| draw_tornado(area, t, lang, &style).is_ok());
+            let svg = render_with(|area| draw_tornado(area, t, lang, &style).is_ok());
             assert!(svg.starts_with("<svg"));
             assert!(!describe_tornado(t, lang).is_empty());
             let _ = tornado_table(t, lang);
