@@ -10,7 +10,7 @@
 // Main-thread work per input = from dispatching the `input` event until the task
 // and its microtasks (Yew's render, the model run, the chart redraw) have finished,
 // measured by a MessageChannel message queued right after the dispatch.
-import { launch, openPage, serve } from './support.mjs';
+import { analysisComplete, launch, openPage, serve } from './support.mjs';
 
 const SLIDERS = ['AI demand slowdown', 'Miner leverage', 'Chip throughput'];
 const POSITIONS = 100;
@@ -20,7 +20,7 @@ const browser = await launch();
 const { page, context, errors } = await openPage(browser, `${server.origin}/`, { width: 1280, height: 900 });
 await page.getByRole('status').waitFor();
 // Start from a settled page: the first analysis (right after load) has finished.
-await page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
+await analysisComplete(page);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const rows = [];

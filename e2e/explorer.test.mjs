@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { readerSuite } from './support.mjs';
+import { analysisComplete, readerSuite } from './support.mjs';
 
 const HEADLINE = ['AI demand slowdown', 'Miner leverage', 'Chip throughput'];
 const OUTPUT = 'e2e/output';
@@ -180,7 +180,7 @@ test('no accessibility violations (axe-core), closed and open panels, both langu
   await page.getByText('More levers').click();
   await page.getByText('Assumptions and sources').click();
   await page.getByRole('region', { name: 'Charts', exact: true }).getByRole('button', { name: 'Show data table' }).click();
-  await page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
+  await analysisComplete(page);
   await check('panels open, uncertainty figures drawn');
   await page.getByRole('button', { name: 'Italiano' }).click();
   await check('Italian');

@@ -63,6 +63,11 @@ export function launch() {
   });
 }
 
+/** Waits until the explorer's uncertainty analysis (Monte Carlo, tornado, map) is complete. */
+export function analysisComplete(page) {
+  return page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
+}
+
 /**
  * Opens a page that records console errors, page errors and every request URL.
  * Returns { page, errors, requests }.

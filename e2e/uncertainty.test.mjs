@@ -3,7 +3,7 @@
 // and the map sets two levers by pointer or keyboard.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readerSuite } from './support.mjs';
+import { analysisComplete, readerSuite } from './support.mjs';
 
 const suite = await readerSuite({ before, after, afterEach });
 
@@ -13,7 +13,6 @@ async function explorer() {
   return page;
 }
 
-const complete = (page) => page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
 
 /** The description of the risk figure in the tab named `name`. */
 async function riskDescription(page, name) {
@@ -24,27 +23,27 @@ async function riskDescription(page, name) {
 
 test('the summary gives the chance of a squeeze, and it rises with the slowdown', async () => {
   const page = await explorer();
-  await complete(page);
+  await analysisComplete(page);
   const chance = async () => Number((await page.getByRole('status').textContent()).match(/(\d+)% chance/)?.[1]);
   const calm = await chance();
   assert.ok(calm >= 0 && calm <= 100, `a percentage (${calm})`);
   const slider = page.getByRole('slider', { name: 'AI demand slowdown' });
   await slider.focus();
   await page.keyboard.press('End');
-  await complete(page);
+  await analysisComplete(page);
   assert.ok((await chance()) >= calm, 'a full slowdown does not make a squeeze less likely');
 });
 
 test('bands, tornado and map fill in again after a drag', async () => {
   const page = await explorer();
-  await complete(page);
+  await analysisComplete(page);
   const names = ['Chance of a liquidity squeeze', 'Bitcoin price: range of simulated paths', 'What moves the first squeeze most', 'Squeeze map: months to the first squeeze'];
   const before = [];
   for (const name of names) before.push(await riskDescription(page, name));
   const slider = page.getByRole('slider', { name: 'Chip throughput' });
   await slider.focus();
   for (let i = 0; i < 30; i += 1) await page.keyboard.press('ArrowRight');
-  await complete(page);
+  await analysisComplete(page);
   for (const [i, name] of names.entries()) {
     const now = await riskDescription(page, name);
     assert.notEqual(now, before[i], `${name} describes the new scenario`);
@@ -54,7 +53,7 @@ test('bands, tornado and map fill in again after a drag', async () => {
 
 test('the squeeze map sets slowdown and leverage by pointer and by keyboard', async () => {
   const page = await explorer();
-  await complete(page);
+  await analysisComplete(page);
   const risk = page.getByRole('region', { name: 'How likely, and what matters most' });
   await risk.getByRole('tab', { name: /Squeeze map/ }).click();
   const map = risk.getByRole('application');
