@@ -28,8 +28,9 @@ pub fn current_fragment() -> String {
 /// back/forward navigation.
 #[hook]
 pub fn use_url_sync(view: View, on_load: Callback<Decoded>, enabled: bool) {
-    // The view the URL shows now, so we only write real changes.
-    let in_url: Rc<RefCell<View>> = use_mut_ref(|| decode(&current_fragment()).view);
+    // The view the URL shows now, so we only write real changes. At first that is
+    // the view itself: the app's state was read from this URL.
+    let in_url: Rc<RefCell<View>> = use_mut_ref(|| view);
     {
         let in_url = in_url.clone();
         use_effect_with(enabled, move |&enabled| {
