@@ -100,7 +100,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if let Some(baseline) = view.baseline {
         for (i, miner) in outcome.miners.iter().enumerate() {
             // Match the baseline's operator by archetype, not by position.
-            if let Some(ghost) = baseline.miners.iter().find(|b| b.archetype == miner.archetype) {
+            if let Some(ghost) = baseline.miners.iter().find(|b| b.id == miner.id) {
                 let runs = timeline.runs(&baseline.series.months, &ghost.cash_usd, 1.0 / MILLION);
                 chart.draw_series(ghost_lines(runs, &y_range, palette_colour(i), style))?;
             }
@@ -117,8 +117,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
 pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
     let caption = lang.pick(
-        "Cash of each operator at the end of each month, US$ millions",
-        "Cassa di ciascun operatore a fine mese, milioni di dollari",
+        "Cash of each company at the end of each month, US$ millions",
+        "Cassa di ciascuna società a fine mese, milioni di dollari",
     );
     let columns = outcome
         .miners
@@ -140,10 +140,10 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
     let count = outcome.miners.len();
     let span = month_span(start, end, lang);
     let mut text = match (lang, count) {
-        (Lang::En, 1) => format!("Cash of the operator {span}."),
-        (Lang::En, n) => format!("Cash of the {n} operators {span}."),
-        (Lang::It, 1) => format!("Cassa dell'operatore {span}."),
-        (Lang::It, n) => format!("Cassa dei {n} operatori {span}."),
+        (Lang::En, 1) => format!("Cash of the company {span}."),
+        (Lang::En, n) => format!("Cash of the {n} companies {span}."),
+        (Lang::It, 1) => format!("Cassa della società {span}."),
+        (Lang::It, n) => format!("Cassa delle {n} società {span}."),
     };
 
     let mut squeezed: Vec<(u32, &str, String)> = outcome
@@ -159,8 +159,8 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
     if squeezed.is_empty() {
         text.push(' ');
         text.push_str(lang.pick(
-            "No operator runs short of cash.",
-            "Nessun operatore resta senza liquidità.",
+            "No company runs short of cash.",
+            "Nessuna società resta senza liquidità.",
         ));
     } else {
         let list: Vec<String> = squeezed
@@ -175,10 +175,10 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
         });
         text.push_str(&match (lang, solvent) {
             (_, 0) => ".".to_owned(),
-            (Lang::En, 1) => "; the other operator stays solvent.".to_owned(),
+            (Lang::En, 1) => "; the other company stays solvent.".to_owned(),
             (Lang::En, n) => format!("; the other {n} stay solvent."),
-            (Lang::It, 1) => "; l'altro operatore resta solvibile.".to_owned(),
-            (Lang::It, n) => format!("; gli altri {n} restano solvibili."),
+            (Lang::It, 1) => "; l'altra società resta solvibile.".to_owned(),
+            (Lang::It, n) => format!("; le altre {n} restano solvibili."),
         });
     }
 

@@ -163,7 +163,7 @@ impl ChartKind {
     /// The chart's title.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            ChartKind::CashRunway => lang.pick("Operator cash runway", "Autonomia di cassa degli operatori"),
+            ChartKind::CashRunway => lang.pick("Company cash runway", "Autonomia di cassa delle società"),
             ChartKind::BtcHashprice => lang.pick("Bitcoin price and hashprice", "Prezzo del bitcoin e hashprice"),
             ChartKind::AiCapacity => lang.pick(
                 "AI capacity: utilisation, spot and lease rates",
@@ -395,32 +395,6 @@ pub fn table(kind: ChartKind, outcome: &Outcome, lang: Lang) -> DataTable {
     }
 }
 
-/// The Italian name of an operator archetype, by its id (`"neocloud"`, …); `None`
-/// for English (use the model's name) and for an id this crate does not know.
-///
-/// ```
-/// use squeeze_charts::{archetype_name, Lang};
-/// assert_eq!(archetype_name("pure_miner", Lang::It), Some("Miner puro"));
-/// assert_eq!(archetype_name("pure_miner", Lang::En), None);
-/// ```
-pub fn archetype_name(id: &str, lang: Lang) -> Option<&'static str> {
-    if lang == Lang::En {
-        return None;
-    }
-    let italian = match id {
-        "landlord" => "Locatore",
-        "neocloud" => "Neocloud",
-        "backstopped_developer" => "Sviluppatore garantito",
-        "pure_miner" => "Miner puro",
-        "late_converter" => "Convertitore tardivo",
-        "leveraged_miner_2022" => "Miner indebitato (2022)",
-        "lightly_levered_miner_2022" => "Miner poco indebitato (2022)",
-        "hybrid" => "Miner ibrido indebitato",
-        _ => return None,
-    };
-    Some(italian)
-}
-
 /// A preset's name in `lang`: the model's (English) name, or its Italian name.
 ///
 /// ```
@@ -462,10 +436,10 @@ pub fn scenario_name(scenario: &Scenario, lang: Lang) -> &'static str {
         )
 }
 
-/// An operator's name in `lang`: the Italian name if there is one, else the
-/// model's.
-pub(crate) fn miner_name(miner: &squeeze_model::MinerOutcome, lang: Lang) -> &'static str {
-    archetype_name(miner.archetype, lang).unwrap_or(miner.name)
+/// A company's name as readers see it (proper names are the same in every
+/// language).
+pub(crate) fn miner_name(miner: &squeeze_model::MinerOutcome, _lang: Lang) -> &'static str {
+    miner.name
 }
 
 /// Cash of each operator archetype over time, in millions of US dollars, with a

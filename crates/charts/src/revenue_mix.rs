@@ -107,8 +107,8 @@ pub(crate) fn table(outcome: &Outcome, lang: Lang) -> DataTable {
     let series = &outcome.series;
     let (_, total) = stack(series);
     let caption = lang.pick(
-        "Monthly revenue of all operators, US$ millions",
-        "Ricavi mensili di tutti gli operatori, milioni di dollari",
+        "Monthly revenue of all companies, US$ millions",
+        "Ricavi mensili di tutte le società, milioni di dollari",
     );
     let millions = move |usd: f64| format_number(usd / MILLION, 1, lang);
     let columns = vec![
@@ -143,8 +143,8 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
     let mut text = format!(
         "{}: {ai_word} {} {and_mining} {} {}; {ai_word} {} {and_mining} {} {}.",
         lang.pick(
-            "Monthly revenue of all operators",
-            "Ricavi mensili di tutti gli operatori"
+            "Monthly revenue of all companies",
+            "Ricavi mensili di tutte le società"
         ),
         usd(ai.first.1),
         usd(mining.first.1),

@@ -653,7 +653,7 @@ pub fn describe_map(map: &SqueezeMap, lang: Lang) -> String {
     if squeezed == 0 {
         return match lang {
             Lang::En => format!(
-                "No operator is squeezed within {} anywhere on the map ({} {}, {} {}).",
+                "No company is squeezed within {} anywhere on the map ({} {}, {} {}).",
                 months_phrase(horizon, lang),
                 in_sentence(x_label),
                 range(x_key, &map.x_values),
@@ -661,7 +661,7 @@ pub fn describe_map(map: &SqueezeMap, lang: Lang) -> String {
                 range(y_key, &map.y_values)
             ),
             Lang::It => format!(
-                "Nessun operatore va in crisi entro {} in tutta la mappa («{x_label}» {}, «{y_label}» {}).",
+                "Nessuna società va in crisi entro {} in tutta la mappa («{x_label}» {}, «{y_label}» {}).",
                 months_phrase(horizon, lang),
                 range(x_key, &map.x_values),
                 range(y_key, &map.y_values)

@@ -7,31 +7,10 @@ use crate::locale::{
 };
 use squeeze_model::{MonteCarloResult, Outcome};
 
-/// The name of an operator archetype, in the page language, in running text, with
-/// its article (Italian: *lo* before s + consonant, z, gn, ps; *l'* before a vowel).
-fn archetype(outcome: &Outcome, index: usize, lang: Lang) -> String {
-    let miner = &outcome.miners[index];
-    let name = crate::archetype_name(miner.archetype, lang)
-        .unwrap_or(miner.name)
-        .to_lowercase();
-    match lang {
-        Lang::En => format!("the {name}"),
-        Lang::It => format!("{}{name}", italian_article(&name)),
-    }
-}
-
-/// The Italian masculine singular definite article before `word`, with its space.
-fn italian_article(word: &str) -> &'static str {
-    let mut chars = word.chars();
-    let (first, second) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
-    let vowel = |c: char| "aeiouàèéìòù".contains(c);
-    if vowel(first) {
-        "l'"
-    } else if (first == 's' && !vowel(second)) || first == 'z' || word.starts_with("gn") || word.starts_with("ps") {
-        "lo "
-    } else {
-        "il "
-    }
+/// A company's name in running text (a proper name: no article, the same in every
+/// language).
+fn archetype(outcome: &Outcome, index: usize, _lang: Lang) -> String {
+    outcome.miners[index].name.to_owned()
 }
 
 fn and_list(items: &[String], lang: Lang) -> String {
@@ -122,12 +101,12 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
             });
             lang.pick(
                 format!(
-                    "No operator is squeezed before {}. Bitcoin's low is {trough}.{}",
+                    "No company is squeezed before {}. Bitcoin's low is {trough}.{}",
                     format_month(end, lang),
                     tail.clone().unwrap_or_default()
                 ),
                 format!(
-                    "Nessun operatore va in crisi di liquidità prima di {}. Il minimo del bitcoin è {trough}.{}",
+                    "Nessuna società va in crisi di liquidità prima di {}. Il minimo del bitcoin è {trough}.{}",
                     format_month(end, lang),
                     tail.unwrap_or_default()
                 ),
@@ -195,18 +174,10 @@ mod tests {
         assert_eq!(calm.squeeze_month, None);
         let end = *calm.series.months.last().expect("months");
         assert!(summary(&calm, Lang::En).starts_with(&format!(
-            "No operator is squeezed before {}",
+            "No company is squeezed before {}",
             format_month(end, Lang::En)
         )));
-        assert!(summary(&calm, Lang::It).starts_with("Nessun operatore"));
-    }
-
-    #[test]
-    fn italian_articles_follow_the_first_letters() {
-        assert_eq!(italian_article("sviluppatore garantito"), "lo ");
-        assert_eq!(italian_article("locatore"), "il ");
-        assert_eq!(italian_article("operatore"), "l'");
-        assert_eq!(italian_article("neocloud"), "il ");
+        assert!(summary(&calm, Lang::It).starts_with("Nessuna società"));
     }
 
     #[test]

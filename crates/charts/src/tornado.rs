@@ -318,9 +318,9 @@ pub fn describe_tornado(tornado: &Tornado, lang: Lang) -> String {
             "Con lo scenario impostato la prima crisi di liquidità arriva in {}.",
             squeeze_phrase(&tornado.base, horizon, lang)
         ),
-        (Lang::En, None) => format!("As set, no operator is squeezed within {}.", months_text(horizon, lang)),
+        (Lang::En, None) => format!("As set, no company is squeezed within {}.", months_text(horizon, lang)),
         (Lang::It, None) => format!(
-            "Con lo scenario impostato nessun operatore va in crisi di liquidità entro {}.",
+            "Con lo scenario impostato nessuna società va in crisi di liquidità entro {}.",
             months_text(horizon, lang)
         ),
     };

@@ -7,7 +7,6 @@
 //! run not started) draws the empty frame with a note, never a line at zero that
 //! would read as "no risk".
 
-use crate::archetype_name;
 use crate::locale::{format_month, format_number, format_percent, format_usd, Lang};
 use crate::locale::{format_usd_compact, in_month, MISSING};
 use crate::style::series_colour::BITCOIN;
@@ -108,8 +107,8 @@ impl UncertaintyChart {
                 "Prezzo del bitcoin: ventaglio delle simulazioni",
             ),
             UncertaintyChart::IndustryCashFan => lang.pick(
-                "Cash of all operators: range of simulated paths",
-                "Cassa di tutti gli operatori: ventaglio delle simulazioni",
+                "Cash of all companies: range of simulated paths",
+                "Cassa di tutte le società: ventaglio delle simulazioni",
             ),
             UncertaintyChart::Tornado => lang.pick(
                 "What moves the first squeeze most",
@@ -191,8 +190,8 @@ impl FanSeries {
                 Some(total)
             }
             FanSeries::OperatorCash(k) => {
-                let archetype = mc.miners.get(k)?.archetype;
-                let miner = outcome.miners.iter().find(|m| m.archetype == archetype)?;
+                let id = mc.miners.get(k)?.id;
+                let miner = outcome.miners.iter().find(|m| m.id == id)?;
                 Some(miner.cash_usd.clone())
             }
         }
@@ -246,9 +245,9 @@ impl MoneyUnit {
     }
 }
 
-/// An operator's name in `lang`.
-pub(crate) fn risk_name(miner: &MinerRisk, lang: Lang) -> &'static str {
-    archetype_name(miner.archetype, lang).unwrap_or(miner.name)
+/// A company's name (proper names are the same in every language).
+pub(crate) fn risk_name(miner: &MinerRisk, _lang: Lang) -> &'static str {
+    miner.name
 }
 
 /// Fills `area` with the page colour, draws the chart with `draw_plot` and
@@ -280,7 +279,7 @@ pub(crate) fn framed<DB: DrawingBackend>(
 ///     let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
 ///     draw_squeeze_probability(&area, &mc, Lang::En, &ChartStyle::light(1.0)).expect("drawn");
 /// }
-/// assert!(svg.contains("Any operator"));
+/// assert!(svg.contains("Any company"));
 /// # }
 /// ```
 pub fn draw_squeeze_probability<DB: DrawingBackend>(
@@ -299,7 +298,7 @@ pub(crate) fn draw_probability_plot<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mut legend = vec![LegendEntry::new(
-        lang.pick("Any operator", "Almeno un operatore"),
+        lang.pick("Any company", "Almeno una società"),
         style.foreground,
         Swatch::Line,
     )];
@@ -685,7 +684,7 @@ fn italian_article(name: &str) -> String {
 /// use squeeze_charts::{describe_probability, Lang};
 /// let mc = squeeze_model::monte_carlo(&Default::default(), 1, 200);
 /// let text = describe_probability(&mc, Lang::En);
-/// assert!(text.contains("at least one operator is squeezed by Dec 2030"), "{text}");
+/// assert!(text.contains("at least one company is squeezed by Dec 2030"), "{text}");
 /// assert!(text.contains("200 simulated paths"), "{text}");
 /// ```
 pub fn describe_probability(mc: &MonteCarloResult, lang: Lang) -> String {
@@ -699,19 +698,19 @@ pub fn describe_probability(mc: &MonteCarloResult, lang: Lang) -> String {
     let end_text = format_month(end, lang);
     if p_end <= 0.0 {
         return match lang {
-            Lang::En => format!("No operator is squeezed by {end_text} in any of {paths} simulated paths."),
+            Lang::En => format!("No company is squeezed by {end_text} in any of {paths} simulated paths."),
             Lang::It => {
-                format!("In nessuna delle {paths} simulazioni un operatore va in crisi di liquidità entro {end_text}.")
+                format!("In nessuna delle {paths} simulazioni una società va in crisi di liquidità entro {end_text}.")
             }
         };
     }
     let mut text = match lang {
         Lang::En => format!(
-            "{} that at least one operator is squeezed by {end_text}",
+            "{} that at least one company is squeezed by {end_text}",
             capitalised(&chance_phrase(p_end, lang))
         ),
         Lang::It => format!(
-            "{} che almeno un operatore vada in crisi di liquidità entro {end_text}",
+            "{} che almeno una società vada in crisi di liquidità entro {end_text}",
             capitalised(&chance_phrase(p_end, lang))
         ),
     };
@@ -802,7 +801,7 @@ pub fn describe_fan(mc: &MonteCarloResult, which: FanSeries, lang: Lang) -> Stri
         Lang::En => {
             let subject = match which {
                 FanSeries::BtcPrice => "bitcoin price".to_owned(),
-                FanSeries::IndustryCash => "cash of all operators".to_owned(),
+                FanSeries::IndustryCash => "cash of all companies".to_owned(),
                 FanSeries::OperatorCash(k) => {
                     let name = mc.miners.get(k).map_or(MISSING, |m| risk_name(m, lang));
                     format!("cash of {name}")
@@ -821,7 +820,7 @@ pub fn describe_fan(mc: &MonteCarloResult, which: FanSeries, lang: Lang) -> Stri
         Lang::It => {
             let subject = match which {
                 FanSeries::BtcPrice => "del prezzo del bitcoin".to_owned(),
-                FanSeries::IndustryCash => "della cassa di tutti gli operatori".to_owned(),
+                FanSeries::IndustryCash => "della cassa di tutte le società".to_owned(),
                 FanSeries::OperatorCash(k) => {
                     let name = mc.miners.get(k).map_or(MISSING, |m| risk_name(m, lang));
                     format!("della cassa di {name}")
@@ -867,7 +866,7 @@ pub fn probability_table(mc: &MonteCarloResult, lang: Lang) -> DataTable {
     };
     let mut headers = vec![
         lang.pick("By the end of", "Entro la fine di").to_owned(),
-        lang.pick("Any operator", "Almeno un operatore").to_owned(),
+        lang.pick("Any company", "Almeno una società").to_owned(),
     ];
     headers.extend(mc.miners.iter().map(|m| risk_name(m, lang).to_owned()));
     let cell = |values: &[f64], i: usize| match values.get(i) {

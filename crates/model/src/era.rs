@@ -1,12 +1,10 @@
-//! Eras: the non-lever state a scenario starts from — the start month, the bitcoin
-//! price path, the protocol's block subsidy, the network and the operators.
-//!
-//! The late-2025 era is the base case. The 2022 era replays crypto's 2022 squeeze
-//! (bitcoin's monthly closes, 2022-style miners, no AI revenue) so the model can be
-//! checked against history.
+//! Eras: which data a scenario starts from. The late-2025 era is the base case
+//! (`data/late-2025.toml`: the listed companies from their filings); the 2022 era
+//! replays crypto's 2022 squeeze (`data/2022.toml`: bitcoin's monthly closes, the
+//! miners that lived through it, no AI revenue) so the model can be checked against
+//! history.
 
-use crate::archetypes::{Archetype, ARCHETYPES_2022, ARCHETYPES_LATE_2025};
-use crate::assumptions::*;
+use crate::data::Dataset;
 use crate::YearMonth;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -19,8 +17,8 @@ pub enum Era {
     #[default]
     #[serde(rename = "late_2025")]
     Late2025,
-    /// 2022 replay: bitcoin's 2022 monthly closes, 2022-style miners, no AI revenue;
-    /// runs 2022-01 to 2022-12.
+    /// 2022 replay: bitcoin's 2022 monthly closes, the miners of 2022 from their
+    /// filings, no AI revenue; runs 2022-01 to 2022-12.
     #[serde(rename = "crypto_2022")]
     Crypto2022,
 }
@@ -45,88 +43,25 @@ impl Era {
         }
     }
 
+    /// The embedded data of this era.
+    pub fn data(self) -> &'static Dataset {
+        Dataset::for_era(self)
+    }
+
     /// The first simulated month.
     pub fn start(self) -> YearMonth {
-        match self {
-            Era::Late2025 => YearMonth::new(2026, 1),
-            Era::Crypto2022 => YearMonth::new(2022, 1),
-        }
+        self.data().start
     }
 
     /// Months simulated: 60 for late 2025 (to 2030-12, Bain's horizon); 12 for the
     /// 2022 replay, the year whose bitcoin prices it replays.
     pub fn horizon_months(self) -> u32 {
-        match self {
-            Era::Late2025 => HORIZON_MONTHS,
-            Era::Crypto2022 => BTC_MONTHLY_CLOSE_2022_USD.len() as u32,
-        }
+        self.data().months
     }
 
     /// The month (counted from the start) when the block subsidy halves.
     pub fn halving_month(self) -> u32 {
-        let halving = match self {
-            Era::Late2025 => YearMonth::new(2028, 4),
-            Era::Crypto2022 => YearMonth::new(2024, 4),
-        };
-        self.start().months_until(halving)
-    }
-
-    /// Block subsidy before the era's halving, BTC per block.
-    pub fn block_subsidy_btc(self) -> f64 {
-        match self {
-            Era::Late2025 => BLOCK_SUBSIDY_2024_BTC,
-            Era::Crypto2022 => BLOCK_SUBSIDY_2020_BTC,
-        }
-    }
-
-    /// Transaction fees per block, BTC.
-    pub fn fees_per_block_btc(self) -> f64 {
-        match self {
-            Era::Late2025 => FEES_PER_BLOCK_2025_BTC,
-            Era::Crypto2022 => FEES_PER_BLOCK_2022_BTC,
-        }
-    }
-
-    /// Network hashrate at the start, EH/s.
-    pub fn network_hashrate_eh(self) -> f64 {
-        match self {
-            Era::Late2025 => NETWORK_HASHRATE_LATE_2025_EH,
-            Era::Crypto2022 => NETWORK_HASHRATE_JAN_2022_EH,
-        }
-    }
-
-    /// The hashprice at which the network stops growing or shrinking: the marginal
-    /// miner's power bill plus its other cash costs, $ per PH/s per day.
-    pub fn equilibrium_hashprice_usd_per_ph_day(self) -> f64 {
-        let (j_per_th, usd_per_mwh) = match self {
-            Era::Late2025 => (NETWORK_FLEET_2025_J_PER_TH, NETWORK_POWER_2025_USD_PER_MWH),
-            Era::Crypto2022 => (NETWORK_FLEET_2022_J_PER_TH, NETWORK_POWER_2022_USD_PER_MWH),
-        };
-        crate::market::power_cost_usd_per_ph_day(j_per_th, usd_per_mwh) * (1.0 + NETWORK_CASH_OVERHEAD_SHARE)
-    }
-
-    /// Bitcoin's historical monthly path from the start, if the era replays one.
-    pub fn btc_history_usd(self) -> &'static [f64] {
-        match self {
-            Era::Late2025 => &[],
-            Era::Crypto2022 => &BTC_MONTHLY_CLOSE_2022_USD,
-        }
-    }
-
-    /// The price the model's own path starts from when there is no history.
-    pub fn btc_anchor_usd(self) -> f64 {
-        match self {
-            Era::Late2025 => BTC_PRICE_LATE_2025_USD,
-            Era::Crypto2022 => BTC_MONTHLY_CLOSE_2022_USD[0],
-        }
-    }
-
-    /// The operators simulated in this era.
-    pub fn archetypes(self) -> &'static [Archetype] {
-        match self {
-            Era::Late2025 => ARCHETYPES_LATE_2025,
-            Era::Crypto2022 => ARCHETYPES_2022,
-        }
+        self.start().months_until(self.data().halving)
     }
 }
 

@@ -7,16 +7,19 @@
 //! The crate is pure Rust with no web or UI dependency. Everything else (the CLI,
 //! the browser app) turns input into a [`Scenario`], calls [`run`], and reads the
 //! [`Outcome`]. Every lever's default, range, unit and source lives in one table,
-//! [`LEVERS`]; every fixed assumption in [`ASSUMPTIONS`]; the operators in the
-//! archetype tables ([`ARCHETYPES_LATE_2025`], [`ARCHETYPES_2022`]). The equations
-//! are documented in `MODEL.md` beside this crate.
+//! [`LEVERS`]; every company figure, market starting value and assumption lives in
+//! a data file (`data/late-2025.toml`, `data/2022.toml` at the repository root),
+//! each with its source and as-of date, read into a [`Dataset`]. The equations are
+//! documented in `MODEL.md` beside this crate.
 //!
 //! Where things live:
 //! - `levers.rs` — the lever table, [`Scenario`] and its validation;
-//! - `assumptions.rs` — fixed constants with units and sources;
-//! - `archetypes.rs`, `era.rs` — operators and starting points;
+//! - `data/` — the data file's types, its reader and its checks;
+//! - `era.rs` — which data a scenario starts from;
 //! - `market.rs` — the AI compute market and bitcoin mining economics;
-//! - `engine.rs` — the monthly simulation; `outcome.rs` — what it returns;
+//! - `engine/` — the monthly simulation: companies (`company.rs`), their sites and
+//!   leases (`sites.rs`), shared tenants (`tenants.rs`) and debt (`debt.rs`);
+//!   `outcome.rs` — what it returns;
 //! - `presets.rs` — named scenarios;
 //! - uncertainty: `random.rs` (the seeded generator), `shocks.rs` (the random
 //!   processes), `monte_carlo.rs` (probabilities and bands over many paths, in
@@ -32,8 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod archetypes;
-pub mod assumptions;
+pub mod data;
 mod engine;
 mod era;
 mod levers;
@@ -45,28 +47,27 @@ pub mod random;
 mod sensitivity;
 mod shocks;
 mod time;
+pub mod units;
 
-pub use archetypes::{AiBusiness, Archetype, DebtTranche, ARCHETYPES_2022, ARCHETYPES_LATE_2025};
-pub use assumptions::{Assumption, ASSUMPTIONS, HORIZON_MONTHS};
-// `squeeze_model::assumptions::*` gives every named constant (lease rate, subsidy, …).
-pub use engine::{run, run_with_shocks};
+pub use data::{Company, DataError, DataIssue, Dataset, Figure, Source, MODEL_VERSION};
+pub use engine::{run, run_on, run_with_shocks, run_with_shocks_on};
 pub use era::Era;
 pub use levers::{Lever, LeverId, Scenario, ScenarioError, Unit, ERA_KEY, LEVERS};
 pub use monte_carlo::{
     monte_carlo, simulate_paths, Band, MergeError, MinerRisk, MonteCarlo, MonteCarloResult, PathStats, Quantiles,
     DEFAULT_PATHS,
 };
-pub use outcome::{Accounts, MinerOutcome, Outcome, Series, SqueezeCause};
+pub use outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, Outcome, Series, SqueezeCause};
 pub use presets::{presets, Preset, PRESETS};
 pub use sensitivity::{
     squeeze_map, tornado, tornado_bar, SensitivityPoint, SqueezeMap, Tornado, TornadoBar, MAX_MAP_STEPS,
 };
 pub use shocks::ShockPath;
-pub use time::YearMonth;
+pub use time::{Date, YearMonth};
 
 #[cfg(test)]
 mod docs {
-    /// MODEL.md must describe every lever, assumption, archetype and preset, so the
+    /// MODEL.md must describe every lever, assumption, company and preset, so the
     /// documentation cannot silently fall behind the tables.
     #[test]
     fn model_md_covers_every_table_row() {
@@ -78,21 +79,14 @@ mod docs {
                 lever.key
             );
         }
-        for assumption in crate::ASSUMPTIONS {
-            assert!(
-                doc.contains(&format!("`{}`", assumption.id)),
-                "MODEL.md misses assumption {}",
-                assumption.id
-            );
-        }
         for era in crate::Era::ALL {
             assert!(doc.contains(era.id()), "MODEL.md misses era {era}");
-            for archetype in era.archetypes() {
-                assert!(
-                    doc.contains(archetype.name),
-                    "MODEL.md misses archetype {}",
-                    archetype.name
-                );
+            let data = era.data();
+            for row in data.market.rows().into_iter().chain(data.assumptions.rows()) {
+                assert!(doc.contains(&format!("`{}`", row.id)), "MODEL.md misses {}", row.id);
+            }
+            for company in &data.companies {
+                assert!(doc.contains(&company.name), "MODEL.md misses company {}", company.name);
             }
         }
         for preset in crate::PRESETS {

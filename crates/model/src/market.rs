@@ -1,17 +1,56 @@
-//! The two markets every operator faces, as pure functions of the month and the
-//! scenario: AI compute (demand, capacity, utilisation, spot rates, GPU rental
-//! prices) and bitcoin (price path, block reward, hashprice).
+//! The two markets every company faces, as pure functions of the month, the
+//! scenario and the data's market and assumptions: AI compute (demand, capacity,
+//! utilisation, spot rates, GPU rental prices) and bitcoin (price path, block
+//! reward, hashprice).
 //!
 //! Units: compute is measured in GW of 2025-vintage accelerators, so chip throughput
 //! is a plain multiplier; money in US dollars; hashrate in EH/s.
 
-use crate::assumptions::*;
-use crate::{Era, Scenario};
+use crate::data::{AssumptionValues, Dataset, MarketValues};
+use crate::units::*;
+use crate::{Scenario, YearMonth};
+
+/// What the engine reads from a dataset, as plain numbers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params {
+    pub data: &'static Dataset,
+    pub market: MarketValues,
+    pub a: AssumptionValues,
+    pub start: YearMonth,
+    pub months: u32,
+    /// Months from the start until the block subsidy halves.
+    pub halving_month: u32,
+    /// Months from the start until the end of 2030, when AI demand reaches its
+    /// expected 2030 level (Bain's horizon).
+    pub ai_path_months: u32,
+    /// Bitcoin's replayed monthly closes (empty when the era replays none).
+    pub history: &'static [f64],
+}
+
+impl Params {
+    pub(crate) fn new(data: &'static Dataset) -> Self {
+        Params {
+            data,
+            market: data.market.values(),
+            a: data.assumptions.values(),
+            start: data.start,
+            months: data.months,
+            halving_month: data.start.months_until(data.halving),
+            ai_path_months: data.start.months_until(YearMonth::new(2030, 12)) + 1,
+            history: data.btc_history_usd.as_deref().unwrap_or(&[]),
+        }
+    }
+
+    /// The bitcoin price at the start, $ (the first replayed close, or the anchor).
+    pub(crate) fn btc_start_usd(&self) -> f64 {
+        self.history.first().copied().unwrap_or(self.market.btc_price_usd)
+    }
+}
 
 /// Compute per watt of the installed accelerator fleet relative to 2025, as new chips
 /// of `chip_throughput` replace old ones evenly over the fleet's renewal period.
-pub(crate) fn fleet_efficiency(month: u32, chip_throughput: f64) -> f64 {
-    let renewed_share = (f64::from(month + 1) / FLEET_RENEWAL_MONTHS).min(1.0);
+pub(crate) fn fleet_efficiency(month: u32, chip_throughput: f64, p: &Params) -> f64 {
+    let renewed_share = (f64::from(month + 1) / p.a.fleet_renewal_months).min(1.0);
     1.0 + (chip_throughput - 1.0) * renewed_share
 }
 
@@ -30,7 +69,7 @@ pub(crate) struct AiMarket {
     pub gpu_price_index: f64,
 }
 
-/// The AI market in `month` (0 = the era's first month).
+/// The AI market in `month` (0 = the data's first month).
 ///
 /// Expected demand grows geometrically from the 2025 base to the 2030 figure (Bain's
 /// path); committed capacity follows that path. The slowdown removes its share of the
@@ -40,46 +79,47 @@ pub(crate) struct AiMarket {
 /// `demand_log_deviation` moves demand by the factor exp(deviation): a Monte Carlo
 /// shock, 0 on the scenario's own path. Capacity does not move with it: it was
 /// committed for the expected path.
-pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64) -> AiMarket {
-    let elapsed_share = f64::from(month + 1) / f64::from(HORIZON_MONTHS);
-    let expected_gw = AI_DEMAND_2025_GW * (AI_DEMAND_2030_GW / AI_DEMAND_2025_GW).powf(elapsed_share);
+pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64, p: &Params) -> AiMarket {
+    let a = &p.a;
+    let elapsed_share = (f64::from(month + 1) / f64::from(p.ai_path_months)).min(1.0);
+    let expected_gw = a.ai_demand_2025_gw * (a.ai_demand_2030_gw / a.ai_demand_2025_gw).powf(elapsed_share);
     // The expected path already counts on the expected (default) chip progress.
-    let expected_efficiency = fleet_efficiency(month, Scenario::BASE.chip_throughput);
-    let efficiency = fleet_efficiency(month, s.chip_throughput);
+    let expected_efficiency = fleet_efficiency(month, Scenario::BASE.chip_throughput, p);
+    let efficiency = fleet_efficiency(month, s.chip_throughput, p);
     let expected_compute = expected_gw * expected_efficiency;
-    let compute = AI_DEMAND_2025_GW + (expected_compute - AI_DEMAND_2025_GW) * (1.0 - s.ai_demand_slowdown);
+    let compute = a.ai_demand_2025_gw + (expected_compute - a.ai_demand_2025_gw) * (1.0 - s.ai_demand_slowdown);
     let compute = compute * (efficiency / expected_efficiency).powf(s.demand_elasticity);
     let demand_gw = compute / efficiency * demand_log_deviation.exp();
     let capacity_gw = expected_gw;
     let utilisation = (demand_gw / capacity_gw).min(1.0);
-    let scarcity = utilisation.powf(SPOT_RATE_CONVEXITY);
+    let scarcity = utilisation.powf(a.spot_rate_convexity);
     AiMarket {
         demand_gw,
         capacity_gw,
         utilisation,
-        spot_rate_usd_per_mw_year: LEASE_RATE_USD_PER_MW_YEAR * scarcity,
+        spot_rate_usd_per_mw_year: a.lease_rate_usd_per_mw_year * scarcity,
         gpu_price_index: scarcity / efficiency,
     }
 }
 
-/// Probability that an (unbackstopped) AI tenant fails in a month, given utilisation.
-pub(crate) fn tenant_default_per_month(utilisation: f64) -> f64 {
+/// Probability that an AI tenant of average risk fails in a month, given utilisation.
+pub(crate) fn tenant_default_per_month(utilisation: f64, a: &AssumptionValues) -> f64 {
     let slack = 1.0 - utilisation;
-    let per_year = TENANT_DEFAULT_BASE_PER_YEAR
-        + (1.0 - TENANT_DEFAULT_BASE_PER_YEAR) * TENANT_DEFAULT_STRESS_SHARE * slack * slack;
+    let per_year =
+        a.tenant_default_base_per_year + (1.0 - a.tenant_default_base_per_year) * a.tenant_default_stress_share * slack * slack;
     1.0 - (1.0 - per_year).powf(1.0 / MONTHS_PER_YEAR)
 }
 
-/// Block subsidy plus fees in `month`, BTC per block; the subsidy halves at the era's
-/// halving.
-pub(crate) fn block_reward_btc(era: Era, month: u32) -> f64 {
-    let halvings = if month >= era.halving_month() { 2.0 } else { 1.0 };
-    era.block_subsidy_btc() / halvings + era.fees_per_block_btc()
+/// Block subsidy plus fees in `month`, BTC per block; the subsidy halves at the
+/// data's halving.
+pub(crate) fn block_reward_btc(month: u32, p: &Params) -> f64 {
+    block_subsidy_btc(month, p) + p.market.fees_per_block_btc
 }
 
 /// The block subsidy alone in `month`, BTC per block.
-pub(crate) fn block_subsidy_btc(era: Era, month: u32) -> f64 {
-    block_reward_btc(era, month) - era.fees_per_block_btc()
+pub(crate) fn block_subsidy_btc(month: u32, p: &Params) -> f64 {
+    let halvings = if month >= p.halving_month { 2.0 } else { 1.0 };
+    p.market.block_subsidy_btc / halvings
 }
 
 /// Hashprice: what one PH/s of mining earns in a day, $.
@@ -94,59 +134,73 @@ pub(crate) fn power_cost_usd_per_ph_day(j_per_th: f64, usd_per_mwh: f64) -> f64 
     mw_per_ph * HOURS_PER_DAY * usd_per_mwh
 }
 
-/// Hashrate (PH/s) of `mining_mw` of machines at `j_per_th`.
-pub(crate) fn mining_ph(mining_mw: f64, j_per_th: f64) -> f64 {
-    mining_mw * W_PER_MW / j_per_th / TH_PER_PH
+/// Power drawn by `hashrate_eh` of machines at `j_per_th`, MW.
+pub(crate) fn mining_mw(hashrate_eh: f64, j_per_th: f64) -> f64 {
+    hashrate_eh * TH_PER_EH * j_per_th / W_PER_MW
+}
+
+/// The hashprice at which the network stops growing or shrinking: the marginal
+/// miner's power bill plus its other cash costs, $ per PH/s per day.
+pub(crate) fn equilibrium_hashprice_usd_per_ph_day(p: &Params) -> f64 {
+    power_cost_usd_per_ph_day(p.market.network_fleet_j_per_th, p.market.network_power_usd_per_mwh)
+        * (1.0 + p.a.network_cash_overhead_share)
+}
+
+/// The AI-sentiment factor on risk assets in `month`: 1 with no slowdown, falling to
+/// 1 − `btc_ai_sentiment_at_full_slowdown` × slowdown over the ramp.
+pub(crate) fn ai_sentiment(month: u32, s: &Scenario, p: &Params) -> f64 {
+    let ramp = (f64::from(month + 1) / p.a.btc_ai_sentiment_ramp_months).min(1.0);
+    1.0 - p.a.btc_ai_sentiment_at_full_slowdown * s.ai_demand_slowdown * ramp
 }
 
 /// The bitcoin price in `month` before forced sales feed back into it, $.
 ///
-/// History where the era replays one; after it (or from the late-2025 anchor) the
+/// History where the data replays one; after it (or from the late-2025 anchor) the
 /// median path of a price with no expected gain or loss, which drifts down by
 /// exp(−σ²t/2) as volatility σ rises. The one-off shock scales the whole path, and an
 /// AI slowdown drags it down as risk assets move together.
-pub(crate) fn btc_price_before_feedback(era: Era, s: &Scenario, month: u32) -> f64 {
-    let history = era.btc_history_usd();
+pub(crate) fn btc_price_before_feedback(s: &Scenario, month: u32, p: &Params) -> f64 {
+    let history = p.history;
     let (base_usd, months_on_own_path) = match history.get(month as usize) {
         Some(&close) => (close, 0),
         None => match history.last() {
             Some(&last) => (last, month + 1 - history.len() as u32),
-            None => (era.btc_anchor_usd(), month + 1),
+            None => (p.market.btc_price_usd, month + 1),
         },
     };
     let years = f64::from(months_on_own_path) / MONTHS_PER_YEAR;
     let median_drift = (-0.5 * s.btc_volatility * s.btc_volatility * years).exp();
-    let ramp = (f64::from(month + 1) / BTC_AI_SENTIMENT_RAMP_MONTHS).min(1.0);
-    let sentiment = 1.0 - BTC_AI_SENTIMENT_AT_FULL_SLOWDOWN * s.ai_demand_slowdown * ramp;
-    base_usd * (1.0 + s.btc_price_shock) * median_drift * sentiment
+    base_usd * (1.0 + s.btc_price_shock) * median_drift * ai_sentiment(month, s, p)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Dataset, Era};
+
+    fn late() -> Params {
+        Params::new(Dataset::for_era(Era::Late2025))
+    }
 
     #[test]
     fn base_case_market_is_tight_and_spot_equals_lease() {
-        let s = Scenario::BASE;
-        for month in 0..HORIZON_MONTHS {
-            let m = ai_market(month, &s, 0.0);
+        let (s, p) = (Scenario::BASE, late());
+        for month in 0..p.months {
+            let m = ai_market(month, &s, 0.0, &p);
             assert!((m.utilisation - 1.0).abs() < 1e-9, "month {month}: {m:?}");
-            assert!((m.spot_rate_usd_per_mw_year - LEASE_RATE_USD_PER_MW_YEAR).abs() < 1e-3);
+            assert!((m.spot_rate_usd_per_mw_year - p.a.lease_rate_usd_per_mw_year).abs() < 1e-3);
         }
     }
 
     #[test]
     fn spot_rate_is_convex_in_utilisation() {
+        let p = late();
         let rate = |slowdown| {
-            ai_market(
-                HORIZON_MONTHS - 1,
-                &Scenario {
-                    ai_demand_slowdown: slowdown,
-                    ..Scenario::BASE
-                },
-                0.0,
-            )
-            .spot_rate_usd_per_mw_year
+            let s = Scenario {
+                ai_demand_slowdown: slowdown,
+                ..Scenario::BASE
+            };
+            ai_market(p.months - 1, &s, 0.0, &p).spot_rate_usd_per_mw_year
         };
         let (a, b, c) = (rate(0.2), rate(0.4), rate(0.6));
         assert!(a > b && b > c);
@@ -155,35 +209,37 @@ mod tests {
 
     #[test]
     fn tenant_default_rises_as_utilisation_falls() {
-        assert!(tenant_default_per_month(0.5) > tenant_default_per_month(0.9));
-        assert!(tenant_default_per_month(0.0) < 1.0 && tenant_default_per_month(1.0) > 0.0);
+        let a = late().a;
+        assert!(tenant_default_per_month(0.5, &a) > tenant_default_per_month(0.9, &a));
+        assert!(tenant_default_per_month(0.0, &a) < 1.0 && tenant_default_per_month(1.0, &a) > 0.0);
     }
 
     #[test]
-    fn halving_halves_the_subsidy() {
-        let era = Era::Late2025;
-        let h = era.halving_month();
-        assert_eq!(block_subsidy_btc(era, h - 1), 3.125);
-        assert_eq!(block_subsidy_btc(era, h), 1.5625);
+    fn halving_halves_the_subsidy_in_april_2028() {
+        let p = late();
+        let h = p.halving_month;
+        assert_eq!(p.start.plus_months(h), YearMonth::new(2028, 4));
+        assert_eq!(block_subsidy_btc(h - 1, &p), 3.125);
+        assert_eq!(block_subsidy_btc(h, &p), 1.5625);
     }
 
     #[test]
-    fn power_cost_matches_hand_calculation() {
+    fn power_cost_and_mining_power_match_hand_calculations() {
         // 1 PH/s at 20 J/TH draws 20 kW: 0.48 MWh a day, $24 at $50/MWh.
         assert!((power_cost_usd_per_ph_day(20.0, 50.0) - 24.0).abs() < 1e-9);
-        assert!((mining_ph(1.0, 20.0) - 50.0).abs() < 1e-9);
+        // 10 EH/s at 20 J/TH: 1e7 TH/s × 20 W = 200 MW.
+        assert!((mining_mw(10.0, 20.0) - 200.0).abs() < 1e-9);
     }
 
     #[test]
     fn replay_follows_history_then_its_own_path() {
+        let p = Params::new(Dataset::for_era(Era::Crypto2022));
         let s = Scenario {
             era: Era::Crypto2022,
             ..Scenario::BASE
         };
-        assert_eq!(
-            btc_price_before_feedback(Era::Crypto2022, &s, 5),
-            BTC_MONTHLY_CLOSE_2022_USD[5]
-        );
-        assert!(btc_price_before_feedback(Era::Crypto2022, &s, 12) < BTC_MONTHLY_CLOSE_2022_USD[11]);
+        assert_eq!(btc_price_before_feedback(&s, 5, &p), p.history[5]);
+        let last = p.history.len() as u32;
+        assert!(btc_price_before_feedback(&s, last, &p) < p.history[last as usize - 1]);
     }
 }

@@ -16,6 +16,7 @@
 //! era.
 
 use crate::engine::{distressed_share, simulate, MarketMonth, Operator, Recorder};
+use crate::market::Params;
 use crate::random::Xoshiro256StarStar;
 use crate::shocks::ShockPath;
 use crate::{Era, Scenario, YearMonth};
@@ -71,12 +72,12 @@ pub struct Quantiles {
     pub mean: f64,
 }
 
-/// One operator archetype's risk over the paths.
+/// One company's risk over the paths.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinerRisk {
-    /// Stable id of the archetype (`"landlord"`, …).
-    pub archetype: &'static str,
-    /// The archetype's name as readers see it.
+    /// Stable id of the company (`"terawulf"`).
+    pub id: &'static str,
+    /// The company's name.
     pub name: &'static str,
     /// Probability (0–1) that this operator has been squeezed by the end of each month.
     pub squeeze_probability: Vec<f64>,
@@ -91,7 +92,7 @@ pub struct MinerRisk {
 /// let mc = monte_carlo(&Scenario::default(), 1, 50);
 /// assert_eq!(mc.squeeze_probability.len(), 60);
 /// assert!(mc.squeeze_probability.windows(2).all(|w| w[0] <= w[1]));
-/// assert_eq!(mc.miners.len(), 5);
+/// assert_eq!(mc.miners.len(), squeeze_model::Era::Late2025.data().companies.len());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloResult {
@@ -108,7 +109,7 @@ pub struct MonteCarloResult {
     pub squeeze_probability: Vec<f64>,
     /// Binomial standard error of each month's probability, √(p(1 − p)/paths).
     pub squeeze_probability_standard_error: Vec<f64>,
-    /// Per operator archetype, in the era's order.
+    /// Per company, in the data's order.
     pub miners: Vec<MinerRisk>,
     /// Bitcoin price each month, $ (after forced-sale feedback).
     pub btc_price_usd: Band,
@@ -187,6 +188,7 @@ pub struct PathStats {
 /// ```
 pub fn simulate_paths(scenario: &Scenario, seed: u32, paths: Range<u32>) -> PathStats {
     let s = scenario.clamped();
+    let p = Params::new(crate::Dataset::for_era(s.era));
     let mut stats = PathStats::empty(&s, seed);
     let months = stats.months as usize;
     let mut recorder = PathRecorder {
@@ -195,8 +197,8 @@ pub fn simulate_paths(scenario: &Scenario, seed: u32, paths: Range<u32>) -> Path
     };
     let mut shocks = ShockPath::none();
     for path in paths {
-        shocks.redraw(&s, &mut Xoshiro256StarStar::for_path(seed, path));
-        let operators = simulate(&s, &shocks, &mut recorder);
+        shocks.redraw(&s, p.data, &mut Xoshiro256StarStar::for_path(seed, path));
+        let operators = simulate(&s, &p, &shocks, &mut recorder);
         stats.push(path, &operators, &recorder.values);
     }
     stats
@@ -309,7 +311,7 @@ impl PathStats {
             scenario: *s,
             seed,
             months: s.era.horizon_months(),
-            operators: s.era.archetypes().len() as u32,
+            operators: s.era.data().companies.len() as u32,
             path_index: Vec::new(),
             squeeze_month: Vec::new(),
             distressed_capacity_share: Vec::new(),
@@ -343,13 +345,11 @@ impl PathStats {
         self.squeeze_month
             .extend(operators.iter().map(|op| op.squeeze_month().unwrap_or(self.months)));
         self.distressed_capacity_share
-            .push(distressed_share(operators.iter().map(|op| {
-                (
-                    op.a.ai_mw_target(),
-                    op.a.mining_mw_target(),
-                    op.squeeze_month().is_some(),
-                )
-            })));
+            .push(distressed_share(
+                operators
+                    .iter()
+                    .map(|op| (op.ai_mw(), op.mining_mw(), op.squeeze_month().is_some())),
+            ));
         self.forced_btc_sales
             .push(operators.iter().fold(0.0, |sum, op| sum + op.forced_btc_sales));
         self.funding_gap_usd
@@ -425,7 +425,7 @@ impl PathStats {
         let months = self.months as usize;
         let ops = self.operators as usize;
         let era = self.scenario.era;
-        let archetypes = era.archetypes();
+        let companies = &era.data().companies;
 
         let first_squeeze: Vec<u32> = (0..n)
             .map(|p| {
@@ -461,12 +461,12 @@ impl PathStats {
         let btc_price_usd = band(SERIES_BTC_PRICE);
         let ai_utilisation = band(SERIES_AI_UTILISATION);
         let industry_cash_usd = band(SERIES_INDUSTRY_CASH);
-        let miners = archetypes
+        let miners = companies
             .iter()
             .enumerate()
-            .map(|(k, a)| MinerRisk {
-                archetype: a.id,
-                name: a.name,
+            .map(|(k, c)| MinerRisk {
+                id: c.id.as_str(),
+                name: c.name.as_str(),
                 squeeze_probability: cumulative_probability((0..n).map(|p| self.squeeze_month[p * ops + k]), months, n),
                 cash_usd: band(MARKET_SERIES + k),
             })
@@ -532,10 +532,10 @@ impl MonteCarloResult {
         push_band(&mut columns, "industry_cash_usd", &self.industry_cash_usd);
         for miner in &self.miners {
             columns.push((
-                format!("{}_squeeze_probability", miner.archetype),
+                format!("{}_squeeze_probability", miner.id),
                 &miner.squeeze_probability,
             ));
-            push_band(&mut columns, &format!("{}_cash_usd", miner.archetype), &miner.cash_usd);
+            push_band(&mut columns, &format!("{}_cash_usd", miner.id), &miner.cash_usd);
         }
         let mut out = String::from("month");
         for (name, _) in &columns {

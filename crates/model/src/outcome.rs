@@ -1,17 +1,36 @@
-//! What a run returns: the headline results, one entry per operator archetype, and
-//! the monthly series the charts draw. All numbers are finite `f64` or small
-//! integers, so the outcome is safe for JSON and serde-wasm-bindgen.
+//! What a run returns: the headline results, one entry per company, and the monthly
+//! series the charts draw. All numbers are finite `f64` or small integers, so the
+//! outcome is safe for JSON and serde-wasm-bindgen.
 
-use crate::archetypes::AiBusiness;
-use crate::{Era, YearMonth};
+use crate::{Date, Era, YearMonth};
 use serde::Serialize;
 use std::fmt::Write as _;
+
+/// How a company earns money from AI capacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AiBusiness {
+    /// No AI capacity: bitcoin mining only.
+    None,
+    /// Leases powered, cooled shells to a tenant who brings the GPUs.
+    Landlord,
+    /// Owns the GPUs and sells compute (a "neocloud").
+    GpuCloud,
+}
 
 /// The result of one deterministic run of the model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
+    /// The version of the model's equations ([`MODEL_VERSION`](crate::data::MODEL_VERSION)).
+    pub model_version: &'static str,
+    /// The id of the data the run used (`late-2025`).
+    pub data_id: &'static str,
+    /// The data's cut-off: the latest date its figures describe.
+    pub data_as_of: Date,
     /// The era simulated.
     pub era: Era,
+    /// The month the block subsidy halves, if within the horizon.
+    pub halving_date: Option<YearMonth>,
     /// Months from the start until the first liquidity squeeze of any operator
     /// (0 = the first month), `None` if none within the horizon.
     pub squeeze_month: Option<u32>,
@@ -27,9 +46,9 @@ pub struct Outcome {
     /// New money the squeezed operators would have needed to stay solvent: the sum of
     /// each operator's deepest shortfall below its minimum cash, $.
     pub funding_gap_usd: f64,
-    /// How many operators were squeezed.
+    /// How many companies were squeezed.
     pub squeezed_operators: u32,
-    /// One entry per operator archetype.
+    /// One entry per company, in the data's order.
     pub miners: Vec<MinerOutcome>,
     /// Monthly series for the charts.
     pub series: Series,
@@ -46,15 +65,64 @@ pub enum SqueezeCause {
     Refinancing,
 }
 
-/// The result for one operator archetype.
+/// What kind of event a company's story records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Convertible notes converted into shares at maturity (no cash).
+    Converted,
+    /// Holders put convertible notes for cash (the share price was below conversion).
+    Put,
+    /// A maturity was repaid in cash because lenders would not refinance it.
+    RefinancingRefused,
+    /// A maturity was refinanced at the new-debt rate.
+    Refinanced,
+    /// A bitcoin-backed loan was rolled over (its collateral cover held).
+    Rolled,
+    /// A bitcoin-backed loan's margin call was met.
+    MarginCall,
+    /// A lender sold the bitcoin collateral and closed the loan.
+    CollateralSold,
+    /// A tenant stopped paying (Monte Carlo paths, where tenants fail outright).
+    TenantFailed,
+    /// A guarantor started paying a failed tenant's rent.
+    BackstopPaid,
+    /// A project company was handed to its lenders; the parent lost the site.
+    ProjectHandedOver,
+    /// Bitcoin was sold to meet obligations.
+    BitcoinSold,
+    /// The company could not meet its obligations: a liquidity squeeze.
+    Squeezed,
+    /// Cross-default clauses made other debt due at once.
+    Accelerated,
+}
+
+/// One dated event in a company's story: the raw material of the explanations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Months from the start.
+    pub month: u32,
+    /// The calendar month.
+    pub date: YearMonth,
+    /// What happened.
+    pub kind: EventKind,
+    /// The money involved, $ (principal, rent, shortfall), or BTC for sales.
+    pub amount: f64,
+    /// The tranche, tenant or site it concerns, as readers see it.
+    pub detail: &'static str,
+}
+
+/// The result for one company.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinerOutcome {
-    /// Stable id of the archetype (`"landlord"`, …).
-    pub archetype: &'static str,
-    /// The archetype's name as readers see it.
+    /// Stable id of the company (`"terawulf"`).
+    pub id: &'static str,
+    /// The company's name.
     pub name: &'static str,
-    /// Which companies it resembles ("like …"); a stylised composite, not a forecast.
-    pub like: &'static str,
+    /// Its ticker.
+    pub ticker: &'static str,
+    /// The balance-sheet date its starting figures describe.
+    pub as_of: Date,
     /// How it earns money from AI capacity.
     pub business: AiBusiness,
     /// Months from the start until this operator's first squeeze.
@@ -63,9 +131,9 @@ pub struct MinerOutcome {
     pub squeeze_date: Option<YearMonth>,
     /// What squeezed it.
     pub squeeze_cause: Option<SqueezeCause>,
-    /// AI capacity once its build-out is complete, MW.
+    /// AI capacity once its build-out is complete (its share), MW of critical IT.
     pub ai_mw: f64,
-    /// Mining capacity once its build-out is complete, MW.
+    /// Power drawn by its mining machines at the start, MW.
     pub mining_mw: f64,
     /// Cash at the end of each month, $ (negative once squeezed: the unfunded shortfall).
     pub cash_usd: Vec<f64>,
@@ -75,15 +143,25 @@ pub struct MinerOutcome {
     pub forced_btc_sales: f64,
     /// Its deepest shortfall below its minimum cash, $.
     pub funding_gap_usd: f64,
+    /// Shares issued by conversions and equity raises, as a share of the shares
+    /// outstanding at the start.
+    pub dilution: f64,
+    /// Debt that cross-default clauses made due at once when it was squeezed, $.
+    pub accelerated_debt_usd: f64,
+    /// What happened, month by month (conversions, refinancings, margin calls,
+    /// tenant failures, the squeeze).
+    pub events: Vec<Event>,
     /// Every monthly cash, debt and bitcoin movement (they reconcile each month).
     pub accounts: Accounts,
 }
 
-/// One operator's monthly accounts. Each month:
+/// One company's monthly accounts. Each month:
 ///
 /// Δcash = ai_revenue + mining_revenue − operating_costs − prepayment_credit − interest
-/// − principal − capex + new_debt + equity_raised + prepayment_received + btc_sale_proceeds;
-/// Δdebt = new_debt + capitalised_interest − principal; Δbtc_held = −btc_sold.
+/// − principal − capex + restricted_cash_spent + new_debt + equity_raised
+/// + prepayment_received + btc_sale_proceeds + collateral_surplus;
+/// Δdebt = new_debt + capitalised_interest − principal − converted − debt_released;
+/// Δbtc_held = −btc_sold − btc_posted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Accounts {
     /// AI revenue earned (leases or GPU cloud), $.
@@ -100,18 +178,34 @@ pub struct Accounts {
     pub principal_usd: Vec<f64>,
     /// Build-out capex spent, $.
     pub capex_usd: Vec<f64>,
+    /// Capex paid from cash held for construction, $.
+    pub restricted_cash_spent_usd: Vec<f64>,
     /// New build-out debt drawn, $.
     pub new_debt_usd: Vec<f64>,
-    /// Interest during construction added to the build-out debt, $.
+    /// Interest added to principal: during construction, and on PIK notes, $.
     pub capitalised_interest_usd: Vec<f64>,
+    /// Convertible notes converted into shares, $.
+    pub converted_usd: Vec<f64>,
+    /// Debt closed without cash: collateral sold by the lender, a project handed
+    /// over, $.
+    pub debt_released_usd: Vec<f64>,
+    /// Cash returned after a lender sold collateral worth more than its loan, $.
+    pub collateral_surplus_usd: Vec<f64>,
+    /// Bitcoin posted as collateral to meet margin calls, BTC.
+    pub btc_posted: Vec<f64>,
+    /// Shares issued (conversions and equity raises).
+    pub shares_issued: Vec<f64>,
     /// Equity raised for the build-out share not funded by debt or prepayment, $.
     pub equity_raised_usd: Vec<f64>,
     /// Tenant prepayment received to fund capex, $.
     pub prepayment_received_usd: Vec<f64>,
     /// Cash raised by selling bitcoin under pressure, $.
     pub btc_sale_proceeds_usd: Vec<f64>,
-    /// Bitcoin sold under pressure, BTC.
+    /// Bitcoin sold under pressure, BTC: from its own holdings, and collateral its
+    /// lenders sold.
     pub btc_sold: Vec<f64>,
+    /// Of which collateral sold by lenders, BTC.
+    pub collateral_sold_btc: Vec<f64>,
     /// Debt outstanding at the end of the month, $.
     pub debt_usd: Vec<f64>,
     /// Bitcoin held at the end of the month, BTC.
@@ -184,12 +278,19 @@ impl Accounts {
             interest_usd: v(),
             principal_usd: v(),
             capex_usd: v(),
+            restricted_cash_spent_usd: v(),
             new_debt_usd: v(),
             capitalised_interest_usd: v(),
+            converted_usd: v(),
+            debt_released_usd: v(),
+            collateral_surplus_usd: v(),
+            btc_posted: v(),
+            shares_issued: v(),
             equity_raised_usd: v(),
             prepayment_received_usd: v(),
             btc_sale_proceeds_usd: v(),
             btc_sold: v(),
+            collateral_sold_btc: v(),
             debt_usd: v(),
             btc_held: v(),
         }
@@ -207,14 +308,14 @@ impl Outcome {
         self.series.mining_revenue_usd.iter().sum()
     }
 
-    /// The result for one archetype, by id.
-    pub fn miner(&self, archetype: &str) -> Option<&MinerOutcome> {
-        self.miners.iter().find(|m| m.archetype == archetype)
+    /// The result for one company, by id.
+    pub fn miner(&self, id: &str) -> Option<&MinerOutcome> {
+        self.miners.iter().find(|m| m.id == id)
     }
 
     /// The monthly series as CSV (header row, then one row a month), with each
-    /// operator's cash and debt service as extra columns `<archetype>_cash_usd`,
-    /// `<archetype>_debt_service_usd`.
+    /// company's cash and debt service as extra columns `<id>_cash_usd`,
+    /// `<id>_debt_service_usd`.
     ///
     /// ```
     /// let csv = squeeze_model::run(&Default::default()).to_csv();
@@ -244,7 +345,7 @@ impl Outcome {
             out.push_str(name);
         }
         for miner in &self.miners {
-            let _ = write!(out, ",{0}_cash_usd,{0}_debt_service_usd", miner.archetype);
+            let _ = write!(out, ",{0}_cash_usd,{0}_debt_service_usd", miner.id);
         }
         out.push('\n');
         for (i, month) in s.months.iter().enumerate() {
@@ -276,7 +377,7 @@ impl Outcome {
                     "capacity"
                 };
                 format!(
-                    "First liquidity squeeze in {date} ({}); {} of {} operators squeezed by the end, holding {:.0}% of the {capacity}.",
+                    "First liquidity squeeze in {date} ({}); {} of {} companies squeezed by the end, holding {:.0}% of the {capacity}.",
                     names.join(", "),
                     self.squeezed_operators,
                     self.miners.len(),
@@ -284,7 +385,7 @@ impl Outcome {
                 )
             }
             None => format!(
-                "No operator is squeezed before {}.",
+                "No company is squeezed before {}.",
                 self.series.months.last().map_or_else(String::new, |m| m.to_string())
             ),
         }

@@ -3,25 +3,26 @@
 //! engine takes as input ([`run_with_shocks`](crate::run_with_shocks)). The
 //! deterministic run is the zero shock path, [`ShockPath::none`].
 //!
-//! Three sources of randomness (parameters in `assumptions.rs`, justified in
+//! Three sources of randomness (parameters in the data file's `[assumptions]`, justified in
 //! MODEL.md, "Uncertainty"):
 //! 1. **Bitcoin price**: the log price wanders around the deterministic median path
 //!    by a random walk whose monthly steps are a scale mixture of normals — most
-//!    months calm, one in `TURBULENT_MONTH_PROBABILITY⁻¹` turbulent with
-//!    `TURBULENT_VOLATILITY_MULTIPLE` times the calm volatility — scaled so the
+//!    months calm, one in `turbulent_month_probability⁻¹` turbulent with
+//!    `turbulent_volatility_multiple` times the calm volatility — scaled so the
 //!    variance per year is exactly the scenario's `btc_volatility`². Steps are
 //!    symmetric, so the deterministic path stays the median; the mixture gives the
 //!    fat tails (crash months) that a plain log-normal lacks.
 //! 2. **AI demand**: demand deviates from the scenario's path by a log-normal random
-//!    walk with `AI_DEMAND_VOLATILITY_PER_YEAR`; committed capacity does not move,
+//!    walk with `ai_demand_volatility_per_year`; committed capacity does not move,
 //!    so a shortfall lowers utilisation, spot rates and tenant health.
 //! 3. **Tenant failures**: instead of the expected-value decay of the deterministic
-//!    run, each operator's unbackstopped tenant fails outright in the month its
-//!    cumulative default hazard first exceeds a unit-exponential draw — the same
-//!    monthly default probabilities, as discrete events.
+//!    run, each AI tenant fails outright — for all its landlords at once — in the
+//!    month its cumulative default hazard first exceeds a unit-exponential draw: the
+//!    same monthly default probabilities, as discrete events.
 
-use crate::assumptions::*;
+use crate::data::Dataset;
 use crate::random::Xoshiro256StarStar;
+use crate::units::MONTHS_PER_YEAR;
 use crate::Scenario;
 
 /// One possible future: deviations from the scenario's deterministic path, month by
@@ -42,8 +43,9 @@ pub struct ShockPath {
     pub btc_log_deviation: Vec<f64>,
     /// Log deviation of AI compute demand from the scenario's path at each month.
     pub ai_demand_log_deviation: Vec<f64>,
-    /// Per operator (archetype order): the cumulative default hazard at which its
-    /// unbackstopped tenant fails. Empty: the deterministic expected-value decay.
+    /// Per AI tenant (the data's order, then the pool of new tenants): the cumulative
+    /// default hazard at which it fails outright, for every landlord at once. Empty:
+    /// the deterministic expected-value decay.
     pub tenant_failure_hazard: Vec<f64>,
 }
 
@@ -57,29 +59,44 @@ impl ShockPath {
     /// path, the scenario's era and volatility), never on other paths.
     pub fn draw(scenario: &Scenario, seed: u32, path: u32) -> Self {
         let mut shocks = Self::none();
-        shocks.redraw(&scenario.clamped(), &mut Xoshiro256StarStar::for_path(seed, path));
+        let data = Dataset::for_era(scenario.era);
+        shocks.redraw(&scenario.clamped(), data, &mut Xoshiro256StarStar::for_path(seed, path));
         shocks
+    }
+
+    /// A path on which tenant `tenant` (its index in the data's tenants) fails in
+    /// the first month and nothing else moves: the deterministic path, with one
+    /// tenant's failure as a discrete event.
+    pub fn tenant_fails(data: &Dataset, tenant: usize) -> Self {
+        let mut hazard = vec![f64::INFINITY; data.tenants.len() + 1];
+        if let Some(h) = hazard.get_mut(tenant) {
+            *h = 0.0;
+        }
+        ShockPath {
+            tenant_failure_hazard: hazard,
+            ..Self::none()
+        }
     }
 
     /// Refills this path from `rng`, reusing its buffers (no allocation after the
     /// first path). `s` must be clamped. Draw order is fixed: tenants first, then
     /// for each month the bitcoin step and the demand step.
-    pub(crate) fn redraw(&mut self, s: &Scenario, rng: &mut Xoshiro256StarStar) {
-        let era = s.era;
-        let months = era.horizon_months();
-        let history_months = era.btc_history_usd().len() as u32;
+    pub(crate) fn redraw(&mut self, s: &Scenario, data: &Dataset, rng: &mut Xoshiro256StarStar) {
+        let months = data.months;
+        let history_months = data.btc_history_usd.as_ref().map_or(0, |h| h.len() as u32);
+        let a = data.assumptions.values();
 
         self.tenant_failure_hazard.clear();
         self.tenant_failure_hazard
-            .extend(era.archetypes().iter().map(|_| rng.exponential()));
+            .extend((0..=data.tenants.len()).map(|_| rng.exponential()));
 
         // Calm-month volatility c such that the mixture's variance per month is σ²/12:
         // (1 − q) c² + q (m c)² = σ²/12.
         let monthly_sd = s.btc_volatility / MONTHS_PER_YEAR.sqrt();
-        let q = TURBULENT_MONTH_PROBABILITY;
-        let m = TURBULENT_VOLATILITY_MULTIPLE;
+        let q = a.turbulent_month_probability;
+        let m = a.turbulent_volatility_multiple;
         let calm_sd = monthly_sd / (1.0 - q + q * m * m).sqrt();
-        let demand_sd = AI_DEMAND_VOLATILITY_PER_YEAR / MONTHS_PER_YEAR.sqrt();
+        let demand_sd = a.ai_demand_volatility_per_year / MONTHS_PER_YEAR.sqrt();
 
         self.btc_log_deviation.clear();
         self.ai_demand_log_deviation.clear();
@@ -107,7 +124,7 @@ impl ShockPath {
         self.ai_demand_log_deviation.get(month as usize).copied().unwrap_or(0.0)
     }
 
-    /// The hazard at which operator `index`'s tenant fails, if tenants fail discretely.
+    /// The hazard at which tenant `index` fails, if tenants fail discretely.
     pub(crate) fn tenant_failure_hazard(&self, index: usize) -> Option<f64> {
         self.tenant_failure_hazard.get(index).copied()
     }
@@ -144,6 +161,7 @@ mod tests {
         let (mean, var, median, excess_kurtosis) = last_month_moments(&s, paths);
         let years = f64::from(s.era.horizon_months()) / MONTHS_PER_YEAR;
         let expected_var = s.btc_volatility.powi(2) * years;
+        let a = Dataset::for_era(s.era).assumptions.values();
         // Standard error of the mean: √(var/n) ≈ 0.007; of the variance ≈ var × √(2/n)
         // ≈ 1% (a little more with fat tails); of the median ≈ 1.25 × the mean's.
         let se = (expected_var / f64::from(paths)).sqrt();
@@ -154,8 +172,8 @@ mod tests {
             "variance {var} vs {expected_var}"
         );
         // The mixture's excess kurtosis is 3 (E[v²]/E[v]² − 1); a normal's is 0.
-        let q = TURBULENT_MONTH_PROBABILITY;
-        let m2 = TURBULENT_VOLATILITY_MULTIPLE.powi(2);
+        let q = a.turbulent_month_probability;
+        let m2 = a.turbulent_volatility_multiple.powi(2);
         let theory = 3.0 * ((1.0 - q + q * m2 * m2) / (1.0 - q + q * m2).powi(2) - 1.0);
         assert!(
             theory > 1.0 && excess_kurtosis > 0.5 * theory,
@@ -171,7 +189,7 @@ mod tests {
         };
         let shocks = ShockPath::draw(&s, 3, 5);
         assert!(shocks.btc_log_deviation.iter().all(|&x| x == 0.0));
-        assert_eq!(shocks.tenant_failure_hazard.len(), s.era.archetypes().len());
+        assert_eq!(shocks.tenant_failure_hazard.len(), s.era.data().tenants.len() + 1);
     }
 
     #[test]

@@ -91,9 +91,106 @@ impl std::str::FromStr for YearMonth {
     }
 }
 
+/// A calendar date as filings give it: a day (`"2025-09-30"`) or, where only the
+/// month is known, a month (`"2030-10"`). Serialized as written.
+///
+/// ```
+/// use squeeze_model::{Date, YearMonth};
+/// let d: Date = "2030-10-15".parse().unwrap();
+/// assert_eq!(d.month(), YearMonth::new(2030, 10));
+/// assert_eq!(d.to_string(), "2030-10-15");
+/// assert_eq!("2031-01".parse::<Date>().unwrap().to_string(), "2031-01");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    month: YearMonth,
+    /// 1–31, or 0 when only the month is known.
+    day: u8,
+}
+
+impl Date {
+    /// The calendar month of the date.
+    pub fn month(self) -> YearMonth {
+        self.month
+    }
+
+    /// The day of the month, if the date names one.
+    pub fn day(self) -> Option<u8> {
+        (self.day > 0).then_some(self.day)
+    }
+}
+
+impl From<YearMonth> for Date {
+    fn from(month: YearMonth) -> Self {
+        Date { month, day: 0 }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day() {
+            Some(day) => write!(f, "{}-{day:02}", self.month),
+            None => write!(f, "{}", self.month),
+        }
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("expected a date as YYYY-MM-DD or YYYY-MM, got {text:?}");
+        let mut parts = text.splitn(3, '-');
+        let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        let month: YearMonth = format!("{year}-{month}").parse().map_err(|_| bad())?;
+        let day = match parts.next() {
+            None => 0,
+            Some(day) => {
+                let day: u8 = day.parse().map_err(|_| bad())?;
+                let days_in_month = match month.month() {
+                    2 if month.year() % 4 == 0 && (month.year() % 100 != 0 || month.year() % 400 == 0) => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                if !(1..=days_in_month).contains(&day) {
+                    return Err(bad());
+                }
+                day
+            }
+        };
+        Ok(Date { month, day })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_parse_days_and_months_and_reject_impossible_days() {
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!((d.month(), d.day()), (YearMonth::new(2024, 2), Some(29)));
+        for bad in ["2025-02-29", "2025-04-31", "2025-13-01", "2025", "2025-01-00", "2025-1-1x", ""] {
+            assert!(bad.parse::<Date>().is_err(), "{bad} should not parse");
+        }
+        assert!("2025-01".parse::<Date>().unwrap() < "2025-01-01".parse::<Date>().unwrap());
+    }
 
     #[test]
     fn months_roll_over_years() {

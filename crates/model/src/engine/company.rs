@@ -1,0 +1,645 @@
+//! One company through the simulation: its build-out and how it is paid for, its
+//! mining, its leases, its debt, and the liquidity test at the end of each month.
+//!
+//! A month, in order (each a method below):
+//! 1. [`build`](Operator::build): phases come online; capex is paid from tenant
+//!    prepayments, then cash held for construction, then the company's own cash
+//!    above a buffer; what is left is raised: `miner_leverage` of it as new debt
+//!    tied to the build, the rest as new shares at the share-price proxy.
+//! 2. [`mine`](Operator::mine): machines run while hashprice covers their power.
+//! 3. [`earn_ai`](Operator::earn_ai): leases pay from their tenant while it
+//!    survives, then from its backstop up to the cap; open capacity earns market
+//!    rates.
+//! 4. [`service_debt`](Operator::service_debt): each tranche as its contract says
+//!    (see `debt.rs`).
+//! 5. [`test_liquidity`](Operator::test_liquidity): a shortfall is met by selling
+//!    bitcoin, then by handing ring-fenced projects that lose money to their
+//!    lenders; what remains is a squeeze.
+
+use super::debt::{DebtEvent, DebtMonth, TrancheMonth, TrancheState};
+use super::sites::{ai_opex_usd, month_index, open_capacity_revenue, Build, LeaseState, SiteState};
+use super::tenants::Tenants;
+use crate::data::{Company, Recourse, SiteBusiness};
+use crate::market::{self, AiMarket, Params};
+use crate::outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, SqueezeCause};
+use crate::units::{DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, PH_PER_EH};
+use crate::Scenario;
+
+/// Shortfalls smaller than this are floating-point dust, not a squeeze, $.
+const DUST_USD: f64 = 1.0;
+/// The longest trailing window of the coverage test, months.
+const MAX_TRAILING_MONTHS: usize = 12;
+
+/// Prices every company faces in one month.
+pub(crate) struct MonthPrices {
+    pub ai: AiMarket,
+    pub btc_price: f64,
+    pub hashprice: f64,
+    pub fire_sale_haircut: f64,
+    /// The AI-sentiment factor on risk assets (1 = no slowdown).
+    pub sentiment: f64,
+}
+
+/// What one company's month adds to the market totals.
+pub(crate) struct Step {
+    pub ai_revenue_usd: f64,
+    pub mining_revenue_usd: f64,
+    pub btc_sold: f64,
+}
+
+/// One month's flows: the accounts row (see [`Accounts`] for the identities).
+#[derive(Debug, Clone, Copy, Default)]
+struct Flows {
+    ai_revenue: f64,
+    mining_revenue: f64,
+    operating_costs: f64,
+    prepayment_credit: f64,
+    interest: f64,
+    principal: f64,
+    capex: f64,
+    restricted_spent: f64,
+    new_debt: f64,
+    capitalised_interest: f64,
+    equity_raised: f64,
+    prepayment_received: f64,
+    btc_sale_proceeds: f64,
+    btc_sold: f64,
+    collateral_sold_btc: f64,
+    btc_posted: f64,
+    converted: f64,
+    released: f64,
+    collateral_surplus: f64,
+    shares_issued: f64,
+    refused: bool,
+}
+
+impl Flows {
+    fn cash_change(&self) -> f64 {
+        self.ai_revenue + self.mining_revenue - self.operating_costs - self.prepayment_credit - self.interest
+            - self.principal
+            - self.capex
+            + self.restricted_spent
+            + self.new_debt
+            + self.equity_raised
+            + self.prepayment_received
+            + self.btc_sale_proceeds
+            + self.collateral_surplus
+    }
+}
+
+/// One company's state through the simulation.
+pub(crate) struct Operator {
+    pub(crate) c: &'static Company,
+    keep_accounts: bool,
+    /// Cash at the end of the latest month, $.
+    pub(crate) cash_usd: f64,
+    restricted_usd: f64,
+    btc_held: f64,
+    floor_usd: f64,
+    shares_start: f64,
+    share_price_start: f64,
+    /// (month, EH/s change) of the mining fleet, from retirements and new machines.
+    hashrate_steps: Vec<(u32, f64)>,
+    hashrate_eh: f64,
+    /// This month's mining revenue less power, per EH/s running (for the coverage of
+    /// machines pledged to an equipment lender).
+    month_mining_margin_per_eh: f64,
+    sites: Vec<SiteState>,
+    leases: Vec<LeaseState>,
+    tranches: Vec<TrancheState>,
+    recent_ebitda: [f64; MAX_TRAILING_MONTHS],
+    squeeze: Option<(u32, SqueezeCause)>,
+    pub(crate) forced_btc_sales: f64,
+    pub(crate) funding_gap_usd: f64,
+    shares_issued: f64,
+    accelerated_usd: f64,
+    events: Vec<Event>,
+    cash_series: Vec<f64>,
+    debt_service_series: Vec<f64>,
+    accounts: Accounts,
+}
+
+impl Operator {
+    pub(crate) fn new(c: &'static Company, p: &Params, keep_accounts: bool) -> Self {
+        let months = if keep_accounts { p.months as usize } else { 0 };
+        let mut sites: Vec<SiteState> = c.sites.iter().map(|s| SiteState::from_site(s, p)).collect();
+        let mut hashrate_steps = Vec::new();
+        if let Some(mining) = &c.mining {
+            for step in &mining.retire {
+                hashrate_steps.push((month_index(p.start, step.date), -step.hashrate_eh.value));
+            }
+            for step in &mining.additions {
+                let arrival = month_index(p.start, step.date);
+                hashrate_steps.push((arrival, step.hashrate_eh.value));
+                let capex = step.capex_usd.as_ref().map_or(0.0, |f| f.value);
+                sites.push(SiteState::mining_addition(capex, arrival, p));
+            }
+        }
+        let leases = c
+            .leases
+            .iter()
+            .filter_map(|l| LeaseState::new(l, c, p.data, p))
+            .collect();
+        let tranches = c
+            .debt
+            .iter()
+            .map(|t| {
+                let site = t.site.as_ref().and_then(|id| c.sites.iter().position(|s| &s.id == id));
+                let completion = site.map_or(0, |k| sites[k].completion);
+                TrancheState::new(t, site, completion, p)
+            })
+            .collect();
+        Operator {
+            c,
+            keep_accounts,
+            cash_usd: c.cash_usd.value,
+            restricted_usd: c.restricted_cash_usd.as_ref().map_or(0.0, |f| f.value),
+            btc_held: c.btc_held.value,
+            floor_usd: c.min_cash_usd.value,
+            shares_start: c.shares_outstanding.value,
+            share_price_start: c.share_price_usd.value,
+            hashrate_eh: c.mining.as_ref().map_or(0.0, |m| m.hashrate_eh.value),
+            hashrate_steps,
+            month_mining_margin_per_eh: 0.0,
+            sites,
+            leases,
+            tranches,
+            recent_ebitda: [0.0; MAX_TRAILING_MONTHS],
+            squeeze: None,
+            forced_btc_sales: 0.0,
+            funding_gap_usd: 0.0,
+            shares_issued: 0.0,
+            accelerated_usd: 0.0,
+            events: Vec::new(),
+            cash_series: Vec::with_capacity(months),
+            debt_service_series: Vec::with_capacity(months),
+            accounts: Accounts::with_capacity(months),
+        }
+    }
+
+    /// The month this company was first squeezed, if it has been.
+    pub(crate) fn squeeze_month(&self) -> Option<u32> {
+        self.squeeze.map(|(month, _)| month)
+    }
+
+    /// AI capacity once every site is complete (its share), MW.
+    pub(crate) fn ai_mw(&self) -> f64 {
+        self.c.ai_mw_target()
+    }
+
+    /// Power drawn by its mining fleet at the start, MW.
+    pub(crate) fn mining_mw(&self) -> f64 {
+        self.c
+            .mining
+            .as_ref()
+            .map_or(0.0, |m| market::mining_mw(m.hashrate_eh.value, m.efficiency_j_per_th.value))
+    }
+
+    fn debt_usd(&self) -> f64 {
+        self.tranches.iter().map(|t| t.principal_usd).sum::<f64>()
+            + self.sites.iter().map(|s| s.build_debt_usd).sum::<f64>()
+    }
+
+    /// The share-price proxy: the starting price moved by bitcoin and AI sentiment.
+    fn share_price(&self, m: &MonthPrices, p: &Params) -> f64 {
+        self.share_price_start
+            * (m.btc_price / p.btc_start_usd()).powf(p.a.equity_beta_btc)
+            * m.sentiment.powf(p.a.equity_beta_ai)
+    }
+
+    /// Its power price: its own filed price, scaled by the power-price lever against
+    /// the lever's default.
+    fn power_price(&self, s: &Scenario) -> f64 {
+        let own = self.c.mining.as_ref().map_or(Scenario::BASE.power_price_usd_per_mwh, |m| {
+            m.power_cost_usd_per_mwh.value
+        });
+        own * s.power_price_usd_per_mwh / Scenario::BASE.power_price_usd_per_mwh
+    }
+
+    pub(crate) fn step(&mut self, month: u32, s: &Scenario, m: &MonthPrices, p: &Params, tenants: &Tenants) -> Step {
+        let mut f = Flows::default();
+        let debt_before = self.debt_usd();
+        let share_price = self.share_price(m, p);
+        let power_price = self.power_price(s);
+        self.build(month, s, p, share_price, &mut f);
+        self.mine(month, m, p, power_price, &mut f);
+        self.earn_ai(month, s, m, p, tenants, power_price, &mut f);
+        f.operating_costs += self.c.overhead_usd_per_month.value;
+        let ebitda = f.ai_revenue + f.mining_revenue - f.operating_costs - f.prepayment_credit;
+        self.recent_ebitda.rotate_right(1);
+        self.recent_ebitda[0] = ebitda;
+        self.service_debt(month, s, m, p, share_price, &mut f);
+        self.cash_usd += f.cash_change();
+        self.restricted_usd -= f.restricted_spent;
+        self.btc_held -= f.btc_posted;
+        self.test_liquidity(month, m, &mut f);
+        self.shares_issued += f.shares_issued;
+        self.forced_btc_sales += f.btc_sold;
+        self.record(&f, debt_before);
+        Step {
+            ai_revenue_usd: f.ai_revenue,
+            mining_revenue_usd: f.mining_revenue,
+            btc_sold: f.btc_sold,
+        }
+    }
+
+    /// Phases come online; capex is paid and, where the company's own money does not
+    /// reach, raised.
+    fn build(&mut self, month: u32, s: &Scenario, p: &Params, share_price: f64, f: &mut Flows) {
+        for site in &mut self.sites {
+            f.capex += site.advance(month);
+        }
+        for lease in &self.leases {
+            f.prepayment_received += lease.prepayment_due(month, &self.sites[lease.site]);
+        }
+        for site in &mut self.sites {
+            let (interest, repay, capitalised) = site.service_build_debt(month, s.interest_rate);
+            f.interest += interest;
+            f.principal += repay;
+            f.capitalised_interest += capitalised;
+        }
+        let mut to_fund = (f.capex - f.prepayment_received).max(0.0);
+        f.restricted_spent = to_fund.min(self.restricted_usd.max(0.0));
+        to_fund -= f.restricted_spent;
+        let buffer = self.floor_usd + p.a.cash_buffer_months * self.c.overhead_usd_per_month.value;
+        let from_cash = to_fund.min((self.cash_usd - buffer).max(0.0));
+        let raised = to_fund - from_cash;
+        if raised <= 0.0 || f.capex <= 0.0 {
+            return;
+        }
+        f.new_debt = raised * s.miner_leverage;
+        f.equity_raised = raised - f.new_debt;
+        f.shares_issued += f.equity_raised / share_price.max(f64::MIN_POSITIVE);
+        for site in &mut self.sites {
+            site.borrow(f.new_debt * site.month_capex_usd / f.capex);
+        }
+    }
+
+    /// Bitcoin mining: machines run while hashprice covers their power bill.
+    fn mine(&mut self, month: u32, m: &MonthPrices, p: &Params, power_price: f64, f: &mut Flows) {
+        let Some(mining) = &self.c.mining else {
+            return;
+        };
+        for &(at, change) in &self.hashrate_steps {
+            if at == month {
+                self.hashrate_eh = (self.hashrate_eh + change).max(0.0);
+            }
+        }
+        let j_per_th = mining.efficiency_j_per_th.value;
+        let mw = market::mining_mw(self.hashrate_eh, j_per_th);
+        let power_per_ph_day = market::power_cost_usd_per_ph_day(j_per_th, power_price);
+        self.month_mining_margin_per_eh = 0.0;
+        if m.hashprice > power_per_ph_day {
+            f.mining_revenue += self.hashrate_eh * PH_PER_EH * m.hashprice * DAYS_PER_MONTH;
+            f.operating_costs += mw * HOURS_PER_MONTH * power_price;
+            self.month_mining_margin_per_eh = PH_PER_EH * (m.hashprice - power_per_ph_day) * DAYS_PER_MONTH;
+        }
+        f.operating_costs += mw * p.a.mining_site_opex_usd_per_mw_month;
+    }
+
+    /// AI revenue and costs: leases, then open capacity.
+    #[allow(clippy::too_many_arguments)]
+    fn earn_ai(
+        &mut self,
+        month: u32,
+        s: &Scenario,
+        m: &MonthPrices,
+        p: &Params,
+        tenants: &Tenants,
+        power_price: f64,
+        f: &mut Flows,
+    ) {
+        for site in &mut self.sites {
+            site.month_revenue_usd = 0.0;
+            site.month_opex_usd = 0.0;
+            site.month_leased_mw = 0.0;
+        }
+        for i in 0..self.leases.len() {
+            let k = self.leases[i].site;
+            let site = &self.sites[k];
+            let billing = self.leases[i].billing_mw(month, site);
+            let (rent, credit) = self.leases[i].collect(month, site, tenants);
+            let site = &mut self.sites[k];
+            site.month_leased_mw += billing;
+            site.month_revenue_usd += rent;
+            f.ai_revenue += rent;
+            f.prepayment_credit += credit;
+            let lease = &self.leases[i];
+            if tenants.failed_in(lease.tenant, month) && billing > 0.0 {
+                let name = p.data.tenants[lease.tenant].name.as_str();
+                self.event(month, EventKind::TenantFailed, lease.contracted_rent_per_month(), name);
+            }
+        }
+        self.note_backstops(month, tenants);
+        for site in &mut self.sites {
+            if site.kind == Build::Mining || site.lost {
+                continue;
+            }
+            let live = site.live_mw();
+            let open = (live - site.month_leased_mw).max(0.0);
+            let revenue = open_capacity_revenue(site.kind, open, s, &m.ai, tenants, p);
+            let opex = ai_opex_usd(site.kind, live, power_price, p);
+            site.month_revenue_usd += revenue;
+            site.month_opex_usd = opex;
+            f.ai_revenue += revenue;
+            f.operating_costs += opex;
+        }
+    }
+
+    /// Records the first month each backstop pays for a tenant that has failed
+    /// outright (in the deterministic run tenants fade in expectation instead).
+    fn note_backstops(&mut self, month: u32, tenants: &Tenants) {
+        if !self.keep_accounts {
+            return;
+        }
+        for i in 0..self.leases.len() {
+            let lease = &self.leases[i];
+            let detail = lease.lease.id.as_str();
+            let started = lease.month_backstop_usd > 0.0
+                && tenants.survival(lease.tenant) == 0.0
+                && !self.events.iter().any(|e| e.kind == EventKind::BackstopPaid && e.detail == detail);
+            if started {
+                self.event(month, EventKind::BackstopPaid, lease.month_backstop_usd, detail);
+            }
+        }
+    }
+
+    /// Every tranche's interest, repayments, margin calls, puts and maturities.
+    fn service_debt(&mut self, month: u32, s: &Scenario, m: &MonthPrices, p: &Params, share_price: f64, f: &mut Flows) {
+        for i in 0..self.tranches.len() {
+            let site_complete = self.tranches[i].site.is_none_or(|k| self.sites[k].complete(month));
+            let dm = DebtMonth {
+                month,
+                share_price_usd: share_price,
+                btc_price_usd: m.btc_price,
+                fire_sale_haircut: m.fire_sale_haircut,
+                site_complete,
+                new_debt_rate: s.interest_rate,
+            };
+            let mut out: TrancheMonth = self.tranches[i].accrue(&dm);
+            let btc_free = self.btc_held - f.btc_posted;
+            self.tranches[i].margin_check(&dm, btc_free, &mut out);
+            let can_refinance =
+                self.tranches[i].cash_due(&dm) && self.squeeze.is_none() && self.can_refinance(i, s, p);
+            self.tranches[i].settle(&dm, can_refinance, &mut out);
+            let tranche = &mut self.tranches[i];
+            tranche.month_interest_usd = out.interest_usd;
+            tranche.month_principal_usd = out.principal_usd;
+            f.interest += out.interest_usd;
+            f.capitalised_interest += out.capitalised_usd;
+            f.principal += out.principal_usd;
+            f.converted += out.converted_usd;
+            f.shares_issued += out.shares_issued;
+            f.btc_posted += out.btc_posted;
+            f.collateral_sold_btc += out.collateral_sold_btc;
+            f.btc_sold += out.collateral_sold_btc;
+            f.released += out.released_usd;
+            f.new_debt += out.drawn_usd;
+            f.collateral_surplus += out.surplus_usd;
+            if let Some(event) = out.event {
+                let label = tranche.t.label.as_str();
+                let principal = out.principal_usd.max(out.converted_usd).max(out.released_usd);
+                let (kind, amount) = match event {
+                    DebtEvent::Converted => (EventKind::Converted, out.converted_usd),
+                    DebtEvent::Put => (EventKind::Put, principal),
+                    DebtEvent::Repaid { .. } => (EventKind::RefinancingRefused, principal),
+                    DebtEvent::Refinanced => (EventKind::Refinanced, tranche.principal_usd),
+                    DebtEvent::Rolled => (EventKind::Rolled, tranche.principal_usd),
+                    DebtEvent::MarginCall => (EventKind::MarginCall, out.btc_posted),
+                    DebtEvent::CollateralSold => (EventKind::CollateralSold, out.collateral_sold_btc),
+                };
+                if matches!(event, DebtEvent::Put | DebtEvent::Repaid { .. }) {
+                    f.refused = true;
+                }
+                self.event(month, kind, amount, label);
+            }
+        }
+    }
+
+    /// A lender refinances tranche `i` at the new-debt rate if trailing operating cash
+    /// flow covers the next year's debt service `refinancing_min_dscr` times.
+    fn can_refinance(&self, i: usize, s: &Scenario, p: &Params) -> bool {
+        let trailing = (p.a.coverage_trailing_months as usize).clamp(1, MAX_TRAILING_MONTHS);
+        let ebitda_per_year = self.recent_ebitda[..trailing].iter().sum::<f64>() / trailing as f64 * MONTHS_PER_YEAR;
+        let mut service_per_year = 0.0;
+        for (j, t) in self.tranches.iter().enumerate() {
+            service_per_year += if j == i {
+                t.principal_usd * s.interest_rate
+            } else {
+                t.service_per_year(t.rate_per_year)
+            };
+        }
+        service_per_year += self
+            .sites
+            .iter()
+            .map(|site| site.build_service_per_year(s.interest_rate))
+            .sum::<f64>();
+        service_per_year <= 0.0 || ebitda_per_year >= p.a.refinancing_min_dscr * service_per_year
+    }
+
+    /// A shortfall below minimum cash is met by selling bitcoin at a fire-sale
+    /// discount, then by handing ring-fenced projects that lose money to their
+    /// lenders; what remains is a squeeze.
+    fn test_liquidity(&mut self, month: u32, m: &MonthPrices, f: &mut Flows) {
+        if self.cash_usd >= self.floor_usd {
+            return;
+        }
+        let realised_price = m.btc_price * (1.0 - m.fire_sale_haircut);
+        let needed_btc = (self.floor_usd - self.cash_usd) / realised_price;
+        let sold = needed_btc.min(self.btc_held.max(0.0));
+        if sold > 0.0 {
+            let proceeds = sold * realised_price;
+            self.btc_held -= sold;
+            self.cash_usd += proceeds;
+            f.btc_sold += sold;
+            f.btc_sale_proceeds += proceeds;
+            self.event(month, EventKind::BitcoinSold, sold, "");
+        }
+        if self.floor_usd - self.cash_usd > DUST_USD {
+            self.hand_over_losing_projects(month, f);
+        }
+        let shortfall = self.floor_usd - self.cash_usd;
+        if shortfall > DUST_USD {
+            let cause = if f.refused {
+                SqueezeCause::Refinancing
+            } else {
+                SqueezeCause::Liquidity
+            };
+            if self.squeeze.is_none() {
+                self.squeeze = Some((month, cause));
+                self.event(month, EventKind::Squeezed, shortfall, "");
+                self.accelerate(month);
+            }
+            self.funding_gap_usd = self.funding_gap_usd.max(shortfall);
+        }
+    }
+
+    /// Ring-fenced projects whose own cash flow this month does not cover their debt
+    /// service are handed to their lenders: the month's service on their debt is not
+    /// paid, the debt goes with the project, and the project's site (or the machines
+    /// pledged to its lenders) earns nothing more. A project is the ring-fenced debt
+    /// of one site, or one ring-fenced tranche with no modelled site (a subsidiary's
+    /// note, an equipment SPV).
+    fn hand_over_losing_projects(&mut self, month: u32, f: &mut Flows) {
+        let mut projects: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        for (k, site) in self.sites.iter().enumerate() {
+            if site.project && !site.lost {
+                let debt = (0..self.tranches.len()).filter(|&i| self.tranches[i].site == Some(k)).collect();
+                projects.push((Some(k), debt));
+            }
+        }
+        for (i, t) in self.tranches.iter().enumerate() {
+            let serviced = t.is_active() || t.month_interest_usd + t.month_principal_usd > 0.0;
+            if t.site.is_none() && t.recourse == Recourse::Project && serviced {
+                projects.push((None, vec![i]));
+            }
+        }
+        for (site, debt) in projects {
+            if self.cash_usd >= self.floor_usd {
+                return;
+            }
+            let complete = site.is_none_or(|k| self.sites[k].complete(month));
+            if debt.is_empty() || !debt.iter().all(|&i| self.tranches[i].ring_fenced(complete)) {
+                continue;
+            }
+            let pledged_eh: f64 = debt.iter().map(|&i| self.tranches[i].collateral_hashrate_eh).sum();
+            let mut net = pledged_eh * self.month_mining_margin_per_eh;
+            if let Some(k) = site {
+                net += self.sites[k].month_revenue_usd - self.sites[k].month_opex_usd;
+            }
+            let service: f64 = debt
+                .iter()
+                .map(|&i| self.tranches[i].month_interest_usd + self.tranches[i].month_principal_usd)
+                .sum();
+            if net >= service {
+                continue;
+            }
+            let mut released = 0.0;
+            for &i in &debt {
+                let t = &mut self.tranches[i];
+                let (interest, principal) = (t.month_interest_usd, t.month_principal_usd);
+                f.interest -= interest;
+                f.principal -= principal;
+                let gone = principal + t.hand_over();
+                f.released += gone;
+                released += gone;
+                t.month_interest_usd = 0.0;
+                t.month_principal_usd = 0.0;
+                self.cash_usd += interest + principal;
+            }
+            self.hashrate_eh = (self.hashrate_eh - pledged_eh).max(0.0);
+            let name = match site {
+                Some(k) => {
+                    self.sites[k].lost = true;
+                    self.c.sites.get(k).map_or("", |s| s.name.as_str())
+                }
+                None => debt.first().map_or("", |&i| self.tranches[i].t.label.as_str()),
+            };
+            self.event(month, EventKind::ProjectHandedOver, released, name);
+        }
+    }
+
+    /// Cross-default: the company's other debt with such clauses falls due at once.
+    fn accelerate(&mut self, month: u32) {
+        let accelerated: f64 = self
+            .tranches
+            .iter()
+            .filter(|t| t.is_active() && t.t.cross_default && t.recourse == Recourse::Parent)
+            .map(|t| t.principal_usd)
+            .sum();
+        if accelerated > 0.0 {
+            self.accelerated_usd = accelerated;
+            self.event(month, EventKind::Accelerated, accelerated, "");
+        }
+    }
+
+    fn event(&mut self, month: u32, kind: EventKind, amount: f64, detail: &'static str) {
+        if self.keep_accounts {
+            self.events.push(Event {
+                month,
+                date: crate::YearMonth::new(2000, 1), // set in `finish`
+                kind,
+                amount,
+                detail,
+            });
+        }
+    }
+
+    fn record(&mut self, f: &Flows, debt_before: f64) {
+        if !self.keep_accounts {
+            return;
+        }
+        let debt_after = self.debt_usd();
+        let a = &mut self.accounts;
+        a.ai_revenue_usd.push(f.ai_revenue);
+        a.mining_revenue_usd.push(f.mining_revenue);
+        a.operating_costs_usd.push(f.operating_costs);
+        a.prepayment_credit_usd.push(f.prepayment_credit);
+        a.interest_usd.push(f.interest);
+        a.principal_usd.push(f.principal);
+        a.capex_usd.push(f.capex);
+        a.restricted_cash_spent_usd.push(f.restricted_spent);
+        a.new_debt_usd.push(f.new_debt);
+        a.capitalised_interest_usd.push(f.capitalised_interest);
+        a.converted_usd.push(f.converted);
+        a.debt_released_usd.push(f.released);
+        a.collateral_surplus_usd.push(f.collateral_surplus);
+        a.btc_posted.push(f.btc_posted);
+        a.shares_issued.push(f.shares_issued);
+        a.equity_raised_usd.push(f.equity_raised);
+        a.prepayment_received_usd.push(f.prepayment_received);
+        a.btc_sale_proceeds_usd.push(f.btc_sale_proceeds);
+        a.btc_sold.push(f.btc_sold);
+        a.collateral_sold_btc.push(f.collateral_sold_btc);
+        a.btc_held.push(self.btc_held);
+        a.debt_usd.push(debt_after);
+        self.cash_series.push(self.cash_usd);
+        self.debt_service_series.push(f.interest + f.principal);
+        debug_assert!(
+            (debt_after
+                - (debt_before + f.new_debt + f.capitalised_interest - f.principal - f.converted - f.released))
+                .abs()
+                <= 1e-6 * debt_before.max(DUST_USD)
+        );
+    }
+
+    pub(crate) fn finish(self, start: crate::YearMonth) -> MinerOutcome {
+        let c = self.c;
+        let business = if c.sites.iter().any(|s| s.business == SiteBusiness::GpuCloud) {
+            AiBusiness::GpuCloud
+        } else if c.sites.is_empty() {
+            AiBusiness::None
+        } else {
+            AiBusiness::Landlord
+        };
+        let (ai_mw, mining_mw) = (self.ai_mw(), self.mining_mw());
+        let events = self
+            .events
+            .into_iter()
+            .map(|e| crate::outcome::Event {
+                date: start.plus_months(e.month),
+                ..e
+            })
+            .collect();
+        MinerOutcome {
+            id: c.id.as_str(),
+            name: c.name.as_str(),
+            ticker: c.ticker.as_str(),
+            as_of: c.as_of,
+            business,
+            squeeze_month: self.squeeze.map(|(m, _)| m),
+            squeeze_date: self.squeeze.map(|(m, _)| start.plus_months(m)),
+            squeeze_cause: self.squeeze.map(|(_, c)| c),
+            ai_mw,
+            mining_mw,
+            cash_usd: self.cash_series,
+            debt_service_usd: self.debt_service_series,
+            forced_btc_sales: self.forced_btc_sales,
+            funding_gap_usd: self.funding_gap_usd,
+            dilution: self.shares_issued / self.shares_start,
+            accelerated_debt_usd: self.accelerated_usd,
+            events,
+            accounts: self.accounts,
+        }
+    }
+}
