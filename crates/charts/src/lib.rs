@@ -34,6 +34,7 @@
 mod ai_capacity;
 mod btc_hashprice;
 mod cash_runway;
+mod company;
 #[cfg(feature = "svg")]
 pub mod export;
 mod levers;
@@ -47,6 +48,10 @@ mod timeline;
 mod tornado;
 mod uncertainty;
 
+pub use company::{
+    describe_runway, describe_wall, draw_company_runway, draw_debt_wall, kind_label, runway_table, wall_table,
+    CompanyChart,
+};
 pub use levers::{format_lever_value, lever_label};
 pub use locale::Lang;
 pub use squeeze_map::{describe_map, draw_squeeze_map, map_cell_at, map_table, no_squeeze_colour, viridis, MapLayout};
@@ -60,15 +65,16 @@ pub use uncertainty::{
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use squeeze_model::{MonteCarloResult, Outcome, Preset, Scenario, SqueezeMap, Tornado};
+use squeeze_model::{CompanyView, MonteCarloResult, Outcome, Preset, Scenario, SqueezeMap, Tornado};
 
-/// Any chart Squeeze draws, by name: one of the four outcome charts or one of the
-/// five uncertainty charts. The explorer's tabs, `squeeze chart NAME` and the
-/// golden tests all list charts through it.
+/// Any chart Squeeze draws, by name: one of the four outcome charts, one of the
+/// five uncertainty charts, or one of the two charts of the company view. The
+/// explorer's tabs, `squeeze chart NAME` and the golden tests all list charts
+/// through it.
 ///
 /// ```
 /// use squeeze_charts::{AnyChart, Lang};
-/// assert_eq!(AnyChart::ALL.len(), 9);
+/// assert_eq!(AnyChart::ALL.len(), 11);
 /// let map = AnyChart::from_id("squeeze-map").unwrap();
 /// assert_eq!(map.id(), "squeeze-map");
 /// assert!(!map.title(Lang::It).is_empty());
@@ -79,11 +85,13 @@ pub enum AnyChart {
     Outcome(ChartKind),
     /// A chart of the uncertainty analysis.
     Uncertainty(UncertaintyChart),
+    /// A chart of one company.
+    Company(CompanyChart),
 }
 
 impl AnyChart {
     /// Every chart, in the explorer's order: the outcome charts, then the uncertainty charts.
-    pub const ALL: [AnyChart; 9] = [
+    pub const ALL: [AnyChart; 11] = [
         AnyChart::Outcome(ChartKind::ALL[0]),
         AnyChart::Outcome(ChartKind::ALL[1]),
         AnyChart::Outcome(ChartKind::ALL[2]),
@@ -93,6 +101,8 @@ impl AnyChart {
         AnyChart::Uncertainty(UncertaintyChart::ALL[2]),
         AnyChart::Uncertainty(UncertaintyChart::ALL[3]),
         AnyChart::Uncertainty(UncertaintyChart::ALL[4]),
+        AnyChart::Company(CompanyChart::ALL[0]),
+        AnyChart::Company(CompanyChart::ALL[1]),
     ];
 
     /// The stable kebab-case id (`cash-runway`, `squeeze-map`, …).
@@ -100,6 +110,7 @@ impl AnyChart {
         match self {
             AnyChart::Outcome(kind) => kind.id(),
             AnyChart::Uncertainty(chart) => chart.id(),
+            AnyChart::Company(chart) => chart.id(),
         }
     }
 
@@ -113,6 +124,7 @@ impl AnyChart {
         match self {
             AnyChart::Outcome(kind) => kind.title(lang),
             AnyChart::Uncertainty(chart) => chart.title(lang),
+            AnyChart::Company(chart) => chart.title(lang),
         }
     }
 }
@@ -289,6 +301,8 @@ pub enum Figure<'a> {
     /// The squeeze map ([`draw_squeeze_map`]), with the reader's point (the map's
     /// own scenario) marked.
     SqueezeMap(&'a SqueezeMap),
+    /// A chart of one company ([`draw_debt_wall`], [`draw_company_runway`]).
+    Company(CompanyChart, &'a CompanyView),
 }
 
 impl<'a> Figure<'a> {
@@ -303,6 +317,7 @@ impl<'a> Figure<'a> {
             Figure::Fan(_, FanSeries::OperatorCash(k)) => format!("operator-cash-fan-{k}"),
             Figure::Tornado(_) => UncertaintyChart::Tornado.id().to_owned(),
             Figure::SqueezeMap(_) => UncertaintyChart::SqueezeMap.id().to_owned(),
+            Figure::Company(chart, _) => chart.id().to_owned(),
         }
     }
 
@@ -314,6 +329,7 @@ impl<'a> Figure<'a> {
             Figure::Fan(mc, which) => which.title(mc, lang),
             Figure::Tornado(_) => UncertaintyChart::Tornado.title(lang).to_owned(),
             Figure::SqueezeMap(_) => UncertaintyChart::SqueezeMap.title(lang).to_owned(),
+            Figure::Company(chart, company) => format!("{}: {}", chart.title(lang), company.name),
         }
     }
 
@@ -326,6 +342,10 @@ impl<'a> Figure<'a> {
             Figure::Fan(mc, which) => describe_fan(mc, which, lang),
             Figure::Tornado(tornado) => describe_tornado(tornado, lang),
             Figure::SqueezeMap(map) => describe_map(map, lang),
+            Figure::Company(CompanyChart::DebtWall, company) => describe_wall(company, lang),
+            Figure::Company(CompanyChart::CompanyRunway, company) => outcome
+                .miner(company.id)
+                .map_or_else(String::new, |m| describe_runway(m, lang)),
         }
     }
 
@@ -379,6 +399,8 @@ impl<'a> Figure<'a> {
                 let marker = (map.scenario.get(map.x()), map.scenario.get(map.y()));
                 squeeze_map::draw_plot(&below, map, Some(marker), None, lang, style)?;
             }
+            Figure::Company(CompanyChart::DebtWall, company) => draw_debt_wall(&below, company, lang, style)?,
+            Figure::Company(CompanyChart::CompanyRunway, company) => draw_company_runway(&below, view, company)?,
         }
         area.present()
     }

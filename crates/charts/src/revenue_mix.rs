@@ -142,10 +142,7 @@ pub(crate) fn describe(outcome: &Outcome, lang: Lang) -> String {
     let (ai_word, and_mining) = (lang.pick("AI", "IA"), lang.pick("and mining", "e mining"));
     let mut text = format!(
         "{}: {ai_word} {} {and_mining} {} {}; {ai_word} {} {and_mining} {} {}.",
-        lang.pick(
-            "Monthly revenue of all companies",
-            "Ricavi mensili di tutte le società"
-        ),
+        lang.pick("Monthly revenue of all companies", "Ricavi mensili di tutte le società"),
         usd(ai.first.1),
         usd(mining.first.1),
         in_month(ai.first.0, lang),

@@ -113,7 +113,8 @@ impl<'a> Timeline<'a> {
     /// The x index and month of the era's bitcoin halving (April 2028 for late
     /// 2025, as the model assumes), if it falls within the timeline.
     pub fn halving(&self, outcome: &Outcome) -> Option<(i32, YearMonth)> {
-        self.halving_in(outcome.era)
+        let x = self.index_of(outcome.halving_date?)?;
+        Some((x, self.month_at(x)?))
     }
 
     /// The x index and month of `era`'s bitcoin halving, if it falls within the

@@ -1,70 +1,11 @@
-//! The uncertainty commands: the Monte Carlo options of `run` (`--paths N --seed S`),
+//! The uncertainty commands: the Monte Carlo part of `run` (`--paths N --seed S`),
 //! `squeeze sensitivity` (the tornado) and `squeeze map` (the squeeze map over two
-//! levers). The scenario options are the `run` command's ([`ScenarioArgs`]); each
-//! prints JSON (default), CSV or a plain-text summary.
+//! levers). Each prints JSON (default), CSV or a plain-text summary.
 
-use crate::{Format, ScenarioArgs, UsageError};
-use squeeze_model::{
-    monte_carlo, squeeze_map, tornado, Lever, LeverId, MonteCarloResult, Outcome, Scenario, SqueezeMap, Tornado,
-    DEFAULT_PATHS, LEVERS, MAX_MAP_STEPS,
-};
+use crate::args::{Format, MapOpts, ScenarioOpts};
+use crate::UsageError;
+use squeeze_model::{squeeze_map, tornado, MonteCarloResult, Outcome, SqueezeMap, Tornado};
 use std::fmt::Write as _;
-
-/// Most Monte Carlo paths the CLI accepts (each keeps ~4 KB of monthly values).
-const MAX_PATHS: u32 = 100_000;
-/// The map's default lever across, lever down and steps per axis (the explorer's).
-pub(crate) const DEFAULT_MAP_X: LeverId = LeverId::AiDemandSlowdown;
-pub(crate) const DEFAULT_MAP_Y: LeverId = LeverId::MinerLeverage;
-pub(crate) const DEFAULT_MAP_STEPS: u32 = 21;
-
-/// `--paths N` and `--seed S` of `run`: either one turns the Monte Carlo on (the
-/// other then takes its default: 1,000 paths, seed 1).
-#[derive(Debug, Default)]
-pub(crate) struct MonteCarloArgs {
-    paths: Option<u32>,
-    seed: Option<u32>,
-}
-
-impl MonteCarloArgs {
-    /// Takes `flag` if it is a Monte Carlo option; `Ok(false)` leaves it to the caller.
-    pub(crate) fn accept<'a>(
-        &mut self,
-        flag: &str,
-        value: impl FnOnce() -> Result<&'a String, UsageError>,
-    ) -> Result<bool, UsageError> {
-        match flag {
-            "--paths" => {
-                let text = value()?;
-                match text.trim().parse::<u32>() {
-                    Ok(n) if (1..=MAX_PATHS).contains(&n) => self.paths = Some(n),
-                    _ => return Err(format!("--paths {text:?} must be a whole number from 1 to {MAX_PATHS}").into()),
-                }
-            }
-            "--seed" => {
-                let text = value()?;
-                let seed = text.trim().parse::<u32>().map_err(|_| {
-                    UsageError(format!("--seed {text:?} must be a whole number from 0 to {}", u32::MAX))
-                })?;
-                self.seed = Some(seed);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
-    /// The Monte Carlo of `scenario`, if asked for.
-    pub(crate) fn run(&self, scenario: &Scenario) -> Option<MonteCarloResult> {
-        if self.paths.is_none() && self.seed.is_none() {
-            return None;
-        }
-        Some(self.run_always(scenario))
-    }
-
-    /// The Monte Carlo of `scenario`, with the defaults for what was not asked.
-    pub(crate) fn run_always(&self, scenario: &Scenario) -> MonteCarloResult {
-        monte_carlo(scenario, self.seed.unwrap_or(1), self.paths.unwrap_or(DEFAULT_PATHS))
-    }
-}
 
 /// `run`'s output with the Monte Carlo added: a `monte_carlo` object in the JSON,
 /// its columns after the outcome's in the CSV, its lines after the summary.
@@ -95,7 +36,7 @@ pub(crate) fn with_monte_carlo(
     }
 }
 
-/// A few lines on the Monte Carlo: probabilities by year end, per operator, and bands.
+/// A few lines on the Monte Carlo: probabilities by year end, per company, and bands.
 fn monte_carlo_summary(mc: &MonteCarloResult) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -149,73 +90,27 @@ fn monte_carlo_summary(mc: &MonteCarloResult) -> String {
     out
 }
 
-/// `squeeze sensitivity` and `squeeze map`.
-pub(crate) fn command(name: &str, args: &[String]) -> Result<String, UsageError> {
-    let mut scenario_args = ScenarioArgs::default();
-    let mut format = Format::Json;
-    let (mut x, mut y, mut steps) = (None, None, None);
-    let mut args = args.iter();
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or_else(|| UsageError(format!("{flag} needs a value")));
-        if scenario_args.accept(flag, &mut value)? {
-            continue;
-        }
-        match (name, flag.as_str()) {
-            (_, "--format") => format = parse_format(value()?)?,
-            ("map", "--x") => x = Some(parse_lever(value()?)?),
-            ("map", "--y") => y = Some(parse_lever(value()?)?),
-            ("map", "--steps") => steps = Some(parse_steps(value()?)?),
-            (_, other) => return Err(format!("{name}: unknown option {other:?}; try `squeeze --help`").into()),
-        }
-    }
-    let scenario = scenario_args.scenario()?;
-    if name == "sensitivity" {
-        let t = tornado(&scenario);
-        return Ok(match format {
-            Format::Json => serde_json::to_string_pretty(&t)? + "\n",
-            Format::Csv => t.to_csv(),
-            Format::Summary => tornado_summary(&t),
-        });
-    }
-    let (x, y) = (x.unwrap_or(DEFAULT_MAP_X), y.unwrap_or(DEFAULT_MAP_Y));
-    if x == y {
+/// `squeeze sensitivity`.
+pub(crate) fn sensitivity(scenario: &ScenarioOpts, format: Format) -> Result<String, UsageError> {
+    let t = tornado(&scenario.scenario()?);
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&t)? + "\n",
+        Format::Csv => t.to_csv(),
+        Format::Summary => tornado_summary(&t),
+    })
+}
+
+/// `squeeze map`.
+pub(crate) fn map(scenario: &ScenarioOpts, opts: &MapOpts, format: Format) -> Result<String, UsageError> {
+    if opts.x == opts.y {
         return Err("map: --x and --y must name two different levers".into());
     }
-    let steps = steps.unwrap_or(DEFAULT_MAP_STEPS);
-    let map = squeeze_map(&scenario, x, y, steps, steps);
+    let map = squeeze_map(&scenario.scenario()?, opts.x, opts.y, opts.steps, opts.steps);
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(&map)? + "\n",
         Format::Csv => map.to_csv(),
         Format::Summary => map_summary(&map),
     })
-}
-
-fn parse_format(text: &str) -> Result<Format, UsageError> {
-    match text {
-        "json" => Ok(Format::Json),
-        "csv" => Ok(Format::Csv),
-        "summary" => Ok(Format::Summary),
-        other => Err(format!("unknown format {other:?}; use json, csv or summary").into()),
-    }
-}
-
-/// Steps per axis of the squeeze map, 2 to [`MAX_MAP_STEPS`].
-pub(crate) fn parse_steps(text: &str) -> Result<u32, UsageError> {
-    match text.trim().parse::<u32>() {
-        Ok(n) if (2..=MAX_MAP_STEPS).contains(&n) => Ok(n),
-        _ => Err(format!("--steps {text:?} must be a whole number from 2 to {MAX_MAP_STEPS}").into()),
-    }
-}
-
-/// A lever by its JSON key or its short URL key.
-pub(crate) fn parse_lever(text: &str) -> Result<LeverId, UsageError> {
-    Lever::by_key(text)
-        .or_else(|| LEVERS.iter().find(|l| l.short_key == text))
-        .map(|l| l.id)
-        .ok_or_else(|| {
-            let known: Vec<&str> = LEVERS.iter().map(|l| l.key).collect();
-            UsageError(format!("unknown lever {text:?}; the levers are: {}", known.join(", ")))
-        })
 }
 
 /// "none" or the month, for text tables.

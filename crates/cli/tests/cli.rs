@@ -17,10 +17,29 @@ fn run_prints_the_base_case_outcome_as_json() {
         "funding_gap_usd",
         "miners",
         "series",
+        "model_version",
+        "data_as_of",
     ] {
         assert!(o.get(key).is_some(), "missing {key}");
     }
-    assert_eq!(o["miners"].as_array().map(Vec::len), Some(5));
+    assert_eq!(o["model_version"], squeeze_model::MODEL_VERSION);
+    assert_eq!(o["data_as_of"], "2025-12-31");
+    let ids: Vec<&str> = o["miners"]
+        .as_array()
+        .expect("miners")
+        .iter()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    for company in [
+        "core_scientific",
+        "cleanspark",
+        "bitfarms",
+        "iren",
+        "terawulf",
+        "cipher",
+    ] {
+        assert!(ids.contains(&company), "{company} missing from {ids:?}");
+    }
     assert_eq!(o["series"]["months"][0], "2026-01");
     assert_eq!(o["series"]["months"].as_array().map(Vec::len), Some(60));
 }
@@ -86,7 +105,7 @@ fn csv_has_a_header_and_one_row_per_month() {
     let mut lines = text.lines();
     let header = lines.next().expect("header");
     assert!(header.starts_with("month,btc_price_usd,hashprice_usd_per_ph_day,"));
-    assert!(header.contains("landlord_cash_usd") && header.contains("late_converter_debt_service_usd"));
+    assert!(header.contains("terawulf_cash_usd") && header.contains("cleanspark_debt_service_usd"));
     let columns = header.split(',').count();
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 60);
@@ -95,12 +114,18 @@ fn csv_has_a_header_and_one_row_per_month() {
 }
 
 #[test]
-fn summary_names_the_operators() {
+fn summary_names_the_companies_with_their_dates() {
     let output = squeeze(&["run", "--preset", "replay_2022", "--format", "summary"]);
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(
-        text.contains("Leveraged miner (2022)") && text.contains("squeeze_date: 2022-"),
+        text.contains("Core Scientific") && text.contains("squeeze_date: 2022-"),
+        "{text}"
+    );
+    assert!(text.contains("not a forecast"), "{text}");
+    let text = stdout(&squeeze(&["run", "--format", "summary"]));
+    assert!(
+        text.contains("TeraWulf") && text.contains("figures as of 2025-"),
         "{text}"
     );
 }
@@ -123,23 +148,34 @@ fn presets_and_levers_are_listed() {
     assert_eq!(&keys[..3], ["ai_demand_slowdown", "miner_leverage", "chip_throughput"]);
     assert!(levers[0]["source"].as_str().is_some_and(|s| !s.is_empty()));
     let assumptions = json(&squeeze(&["assumptions"]));
-    assert!(assumptions["assumptions"].as_array().is_some_and(|a| a.len() > 20));
-    assert_eq!(assumptions["archetypes"]["late_2025"].as_array().map(Vec::len), Some(5));
+    assert!(assumptions["assumptions"].as_object().is_some_and(|a| a.len() > 20));
+    assert!(assumptions["companies"].as_array().is_some_and(|c| c.len() >= 6));
+    assert!(assumptions["sources"].as_array().is_some_and(|s| s.len() > 50));
 }
 
 #[test]
 fn help_succeeds() {
     let output = squeeze(&["--help"]);
-    assert!(output.status.success() && stdout(&output).contains("squeeze run"));
+    let text = stdout(&output);
+    assert!(output.status.success());
+    for command in ["run", "company", "data", "chart"] {
+        assert!(
+            text.lines().any(|l| l.trim_start().starts_with(command)),
+            "{command} missing from:\n{text}"
+        );
+    }
 }
 
 #[test]
 fn bad_input_is_one_line_and_exit_code_2() {
     assert_usage_error(&squeeze(&[]), "missing command");
-    assert_usage_error(&squeeze(&["fly"]), "unknown command");
-    assert_usage_error(&squeeze(&["run", "--bogus"]), "unknown option");
-    assert_usage_error(&squeeze(&["run", "--format", "xml"]), "unknown format");
-    assert_usage_error(&squeeze(&["run", "--format"]), "needs a value");
+    assert_usage_error(&squeeze(&["fly"]), "unrecognized subcommand 'fly'");
+    assert_usage_error(&squeeze(&["run", "--bogus"]), "unexpected argument '--bogus'");
+    assert_usage_error(
+        &squeeze(&["run", "--format", "xml"]),
+        "invalid value 'xml' for '--format",
+    );
+    assert_usage_error(&squeeze(&["run", "--format"]), "a value is required for '--format");
     assert_usage_error(&squeeze(&["run", "--set", "miner_leverage"]), "key=value");
     assert_usage_error(
         &squeeze(&["run", "--set", "miner_leverage=2"]),
@@ -152,11 +188,16 @@ fn bad_input_is_one_line_and_exit_code_2() {
     assert_usage_error(&squeeze(&["run", "--preset", "boom"]), "unknown preset");
     assert_usage_error(
         &squeeze(&["run", "--preset", "base", "--scenario", "-"]),
-        "one of --preset or --scenario",
+        "cannot be used with '--scenario",
     );
     assert_usage_error(&squeeze(&["run", "--scenario", "/no/such/file.json"]), "cannot read");
-    assert_usage_error(&squeeze(&["presets", "--format", "xml"]), "unknown format");
-    assert_usage_error(&squeeze(&["assumptions", "extra"]), "no argument");
+    assert_usage_error(&squeeze(&["presets", "--format", "xml"]), "invalid value 'xml'");
+    assert_usage_error(&squeeze(&["assumptions", "extra"]), "unexpected argument 'extra'");
+    assert_usage_error(
+        &squeeze(&["company", "enron"]),
+        "unknown company \"enron\"; the companies are: ",
+    );
+    assert_usage_error(&squeeze(&["run", "--data", "/no/such/data.toml"]), "cannot read");
 }
 
 #[test]

@@ -121,7 +121,7 @@ fn bad_uncertainty_input_is_one_line_and_exit_code_2() {
     assert_usage_error(&squeeze(&["run", "--paths", "many"]), "--paths");
     assert_usage_error(&squeeze(&["run", "--paths", "100001"]), "--paths");
     assert_usage_error(&squeeze(&["run", "--seed", "-1"]), "--seed");
-    assert_usage_error(&squeeze(&["run", "--seed"]), "--seed needs a value");
+    assert_usage_error(&squeeze(&["run", "--seed"]), "a value is required for '--seed");
     assert_usage_error(&squeeze(&["map", "--x", "nope"]), "unknown lever \"nope\"");
     assert_usage_error(
         &squeeze(&["map", "--x", "lev", "--y", "miner_leverage"]),
@@ -129,8 +129,11 @@ fn bad_uncertainty_input_is_one_line_and_exit_code_2() {
     );
     assert_usage_error(&squeeze(&["map", "--steps", "1"]), "--steps");
     assert_usage_error(&squeeze(&["map", "--steps", "500"]), "--steps");
-    assert_usage_error(&squeeze(&["sensitivity", "--steps", "3"]), "unknown option");
-    assert_usage_error(&squeeze(&["sensitivity", "--format", "xml"]), "unknown format");
+    assert_usage_error(
+        &squeeze(&["sensitivity", "--steps", "3"]),
+        "unexpected argument '--steps'",
+    );
+    assert_usage_error(&squeeze(&["sensitivity", "--format", "xml"]), "invalid value 'xml'");
     assert_usage_error(
         &squeeze(&["sensitivity", "--set", "miner_leverage=2"]),
         "miner_leverage",

@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod company_view;
 pub mod data;
 mod engine;
 mod era;
@@ -49,6 +50,9 @@ mod shocks;
 mod time;
 pub mod units;
 
+pub use company_view::{
+    debt_wall, maturities_in_run, tipping, wall_by_year, CompanyView, Tipping, WallEntry, WallYear,
+};
 pub use data::{Company, DataError, DataIssue, Dataset, Figure, Source, MODEL_VERSION};
 pub use engine::{run, run_on, run_with_shocks, run_with_shocks_on};
 pub use era::Era;

@@ -105,8 +105,8 @@ pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64, p: 
 /// Probability that an AI tenant of average risk fails in a month, given utilisation.
 pub(crate) fn tenant_default_per_month(utilisation: f64, a: &AssumptionValues) -> f64 {
     let slack = 1.0 - utilisation;
-    let per_year =
-        a.tenant_default_base_per_year + (1.0 - a.tenant_default_base_per_year) * a.tenant_default_stress_share * slack * slack;
+    let per_year = a.tenant_default_base_per_year
+        + (1.0 - a.tenant_default_base_per_year) * a.tenant_default_stress_share * slack * slack;
     1.0 - (1.0 - per_year).powf(1.0 / MONTHS_PER_YEAR)
 }
 

@@ -344,12 +344,11 @@ impl PathStats {
         self.path_index.push(path);
         self.squeeze_month
             .extend(operators.iter().map(|op| op.squeeze_month().unwrap_or(self.months)));
-        self.distressed_capacity_share
-            .push(distressed_share(
-                operators
-                    .iter()
-                    .map(|op| (op.ai_mw(), op.mining_mw(), op.squeeze_month().is_some())),
-            ));
+        self.distressed_capacity_share.push(distressed_share(
+            operators
+                .iter()
+                .map(|op| (op.ai_mw(), op.mining_mw(), op.squeeze_month().is_some())),
+        ));
         self.forced_btc_sales
             .push(operators.iter().fold(0.0, |sum, op| sum + op.forced_btc_sales));
         self.funding_gap_usd
@@ -531,10 +530,7 @@ impl MonteCarloResult {
         push_band(&mut columns, "ai_utilisation", &self.ai_utilisation);
         push_band(&mut columns, "industry_cash_usd", &self.industry_cash_usd);
         for miner in &self.miners {
-            columns.push((
-                format!("{}_squeeze_probability", miner.id),
-                &miner.squeeze_probability,
-            ));
+            columns.push((format!("{}_squeeze_probability", miner.id), &miner.squeeze_probability));
             push_band(&mut columns, &format!("{}_cash_usd", miner.id), &miner.cash_usd);
         }
         let mut out = String::from("month");

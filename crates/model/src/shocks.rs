@@ -47,6 +47,9 @@ pub struct ShockPath {
     /// default hazard at which it fails outright, for every landlord at once. Empty:
     /// the deterministic expected-value decay.
     pub tenant_failure_hazard: Vec<f64>,
+    /// Tenants made to fail in a given month whatever their hazard: (tenant index,
+    /// month). For "what if this tenant fails" runs.
+    pub tenant_failures: Vec<(usize, u32)>,
 }
 
 impl ShockPath {
@@ -65,15 +68,21 @@ impl ShockPath {
     }
 
     /// A path on which tenant `tenant` (its index in the data's tenants) fails in
-    /// the first month and nothing else moves: the deterministic path, with one
-    /// tenant's failure as a discrete event.
-    pub fn tenant_fails(data: &Dataset, tenant: usize) -> Self {
-        let mut hazard = vec![f64::INFINITY; data.tenants.len() + 1];
-        if let Some(h) = hazard.get_mut(tenant) {
-            *h = 0.0;
-        }
+    /// `month` and nothing else moves: the deterministic path, with one tenant's
+    /// failure as a discrete event (the other tenants fade in expectation as usual).
+    ///
+    /// ```
+    /// use squeeze_model::{run_with_shocks, EventKind, Scenario, ShockPath};
+    /// let s = Scenario::default();
+    /// let data = s.era.data();
+    /// let fluidstack = data.tenants.iter().position(|t| t.id == "fluidstack").unwrap();
+    /// let o = run_with_shocks(&s, &ShockPath::tenant_fails(data, fluidstack, 30));
+    /// assert!(o.miners.iter().any(|m| m.events.iter().any(|e| e.kind == EventKind::TenantFailed && e.month == 30)));
+    /// ```
+    pub fn tenant_fails(data: &Dataset, tenant: usize, month: u32) -> Self {
+        let _ = data;
         ShockPath {
-            tenant_failure_hazard: hazard,
+            tenant_failures: vec![(tenant, month)],
             ..Self::none()
         }
     }
@@ -127,6 +136,11 @@ impl ShockPath {
     /// The hazard at which tenant `index` fails, if tenants fail discretely.
     pub(crate) fn tenant_failure_hazard(&self, index: usize) -> Option<f64> {
         self.tenant_failure_hazard.get(index).copied()
+    }
+
+    /// The month tenant `index` is made to fail, if any.
+    pub(crate) fn forced_failure(&self, index: usize) -> Option<u32> {
+        self.tenant_failures.iter().find(|(i, _)| *i == index).map(|(_, m)| *m)
     }
 }
 

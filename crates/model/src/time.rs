@@ -186,7 +186,15 @@ mod tests {
     fn dates_parse_days_and_months_and_reject_impossible_days() {
         let d: Date = "2024-02-29".parse().unwrap();
         assert_eq!((d.month(), d.day()), (YearMonth::new(2024, 2), Some(29)));
-        for bad in ["2025-02-29", "2025-04-31", "2025-13-01", "2025", "2025-01-00", "2025-1-1x", ""] {
+        for bad in [
+            "2025-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025",
+            "2025-01-00",
+            "2025-1-1x",
+            "",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should not parse");
         }
         assert!("2025-01".parse::<Date>().unwrap() < "2025-01-01".parse::<Date>().unwrap());

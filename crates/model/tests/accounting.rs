@@ -1,11 +1,11 @@
-//! The monthly accounting identity: every operator's cash, debt and bitcoin
+//! The monthly accounting identity: every company's cash, debt and bitcoin
 //! balances reconcile with the month's flows, everywhere in the lever space.
 
 mod common;
 
 use common::any_scenario;
 use proptest::prelude::*;
-use squeeze_model::{run, MinerOutcome, Scenario};
+use squeeze_model::{run, Company, Dataset, MinerOutcome, Scenario};
 
 /// Checks cash, debt and BTC reconciliation for one operator; returns the first
 /// month that fails, with a description.
@@ -19,61 +19,87 @@ fn reconcile(m: &MinerOutcome, opening_cash: f64, opening_debt: f64, opening_btc
             - a.interest_usd[i]
             - a.principal_usd[i]
             - a.capex_usd[i]
+            + a.restricted_cash_spent_usd[i]
             + a.new_debt_usd[i]
             + a.equity_raised_usd[i]
             + a.prepayment_received_usd[i]
-            + a.btc_sale_proceeds_usd[i];
+            + a.btc_sale_proceeds_usd[i]
+            + a.collateral_surplus_usd[i];
         let scale = 1.0 + cash.abs() + flows.abs() + a.capex_usd[i] + a.principal_usd[i];
         if (m.cash_usd[i] - (cash + flows)).abs() > 1e-9 * scale {
             return Err(format!(
                 "{} month {i}: cash {} != {} + {}",
-                m.archetype, m.cash_usd[i], cash, flows
+                m.id, m.cash_usd[i], cash, flows
             ));
         }
-        let debt_expected = debt + a.new_debt_usd[i] + a.capitalised_interest_usd[i] - a.principal_usd[i];
+        let debt_expected = debt + a.new_debt_usd[i] + a.capitalised_interest_usd[i]
+            - a.principal_usd[i]
+            - a.converted_usd[i]
+            - a.debt_released_usd[i];
         if (a.debt_usd[i] - debt_expected).abs() > 1e-9 * (1.0 + debt.abs() + a.principal_usd[i]) {
             return Err(format!(
                 "{} month {i}: debt {} != {}",
-                m.archetype, a.debt_usd[i], debt_expected
+                m.id, a.debt_usd[i], debt_expected
             ));
         }
-        if (a.btc_held[i] - (btc - a.btc_sold[i])).abs() > 1e-9 * (1.0 + btc) {
+        // Bitcoin sold from its own holdings (collateral its lenders sold is not).
+        let own_sold = a.btc_sold[i] - a.collateral_sold_btc[i];
+        if (a.btc_held[i] - (btc - own_sold - a.btc_posted[i])).abs() > 1e-9 * (1.0 + btc) {
             return Err(format!(
-                "{} month {i}: btc {} != {} - {}",
-                m.archetype, a.btc_held[i], btc, a.btc_sold[i]
+                "{} month {i}: btc {} != {} - {} - {}",
+                m.id, a.btc_held[i], btc, own_sold, a.btc_posted[i]
             ));
         }
         if (a.debt_usd[i] > 1.0) && m.debt_service_usd[i] < 0.0 {
-            return Err(format!("{} month {i}: negative debt service", m.archetype));
+            return Err(format!("{} month {i}: negative debt service", m.id));
         }
         if (m.debt_service_usd[i] - (a.interest_usd[i] + a.principal_usd[i])).abs()
             > 1e-9 * (1.0 + m.debt_service_usd[i])
         {
             return Err(format!(
                 "{} month {i}: debt service is not interest plus principal",
-                m.archetype
+                m.id
             ));
         }
-        if (a.capex_usd[i] - (a.new_debt_usd[i] + a.equity_raised_usd[i] + a.prepayment_received_usd[i])).abs()
-            > 1e-9 * (1.0 + a.capex_usd[i])
-        {
-            return Err(format!("{} month {i}: capex is not fully funded", m.archetype));
+        // Money raised for the build never exceeds what the build costs (debt drawn
+        // under a tranche issued during the run comes on top).
+        let raised = a.equity_raised_usd[i] + a.restricted_cash_spent_usd[i];
+        if raised > a.capex_usd[i] * (1.0 + 1e-9) + 1e-6 {
+            return Err(format!(
+                "{} month {i}: raised {raised} for capex {}",
+                m.id, a.capex_usd[i]
+            ));
         }
         (cash, debt, btc) = (m.cash_usd[i], a.debt_usd[i], a.btc_held[i]);
     }
     Ok(())
 }
 
+/// Debt outstanding at the start: every tranche not drawn later in the run.
+fn opening_debt(company: &Company, data: &Dataset) -> f64 {
+    company
+        .debt
+        .iter()
+        .filter(|t| t.issued.is_none_or(|d| d.month() <= data.start))
+        .map(|t| t.principal_usd.value)
+        .sum()
+}
+
 fn check(s: &Scenario) -> Result<(), String> {
     let o = run(s);
-    for (m, archetype) in o.miners.iter().zip(s.era.archetypes()) {
-        let opening_debt: f64 = archetype.debt.iter().map(|d| d.principal_usd).sum();
-        reconcile(m, archetype.cash_usd, opening_debt, archetype.btc_held)?;
+    let data = Dataset::for_era(s.era);
+    for (m, company) in o.miners.iter().zip(&data.companies) {
+        reconcile(
+            m,
+            company.cash_usd.value,
+            opening_debt(company, data),
+            company.btc_held.value,
+        )?;
         let sold: f64 = m.accounts.btc_sold.iter().sum();
         if (sold - m.forced_btc_sales).abs() > 1e-9 * (1.0 + sold) {
             return Err(format!(
                 "{}: forced sales {} != sum of monthly sales {}",
-                m.archetype, m.forced_btc_sales, sold
+                m.id, m.forced_btc_sales, sold
             ));
         }
     }

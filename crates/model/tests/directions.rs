@@ -17,7 +17,7 @@ proptest! {
         let slower = run(&raised(&s, LeverId::AiDemandSlowdown, by));
         prop_assert!(slower.total_ai_revenue_usd() <= base.total_ai_revenue_usd() * (1.0 + 1e-12) + 1e-6);
         for (m, b) in slower.miners.iter().zip(&base.miners) {
-            prop_assert!(squeeze_rank(m.squeeze_month) <= squeeze_rank(b.squeeze_month), "{}", m.archetype);
+            prop_assert!(squeeze_rank(m.squeeze_month) <= squeeze_rank(b.squeeze_month), "{}", m.id);
         }
     }
 
@@ -27,7 +27,7 @@ proptest! {
         let levered = run(&raised(&s, LeverId::MinerLeverage, by));
         prop_assert!(squeeze_rank(levered.squeeze_month) <= squeeze_rank(base.squeeze_month));
         for (m, b) in levered.miners.iter().zip(&base.miners) {
-            prop_assert!(squeeze_rank(m.squeeze_month) <= squeeze_rank(b.squeeze_month), "{}", m.archetype);
+            prop_assert!(squeeze_rank(m.squeeze_month) <= squeeze_rank(b.squeeze_month), "{}", m.id);
         }
         prop_assert!(levered.funding_gap_usd >= base.funding_gap_usd - 1e-3);
     }
@@ -38,7 +38,7 @@ proptest! {
         let richer = run(&raised(&s, LeverId::BtcPriceShock, by));
         prop_assert!(squeeze_rank(richer.squeeze_month) >= squeeze_rank(base.squeeze_month));
         for (m, b) in richer.miners.iter().zip(&base.miners) {
-            prop_assert!(squeeze_rank(m.squeeze_month) >= squeeze_rank(b.squeeze_month), "{}", m.archetype);
+            prop_assert!(squeeze_rank(m.squeeze_month) >= squeeze_rank(b.squeeze_month), "{}", m.id);
         }
         for (r, b) in richer.series.hashprice_usd_per_ph_day.iter().zip(&base.series.hashprice_usd_per_ph_day) {
             prop_assert!(*r >= b * (1.0 - 1e-12));

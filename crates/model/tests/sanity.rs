@@ -21,7 +21,11 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&o.distressed_capacity_share));
         prop_assert!(o.btc_price_trough_usd > 0.0 && o.btc_price_trough_usd.is_finite());
         prop_assert!(o.forced_btc_sales >= 0.0 && o.funding_gap_usd >= 0.0);
-        prop_assert!(o.forced_btc_sales <= s.era.archetypes().iter().map(|a| a.btc_held).sum::<f64>() + 1e-6);
+        let data = s.era.data();
+        let btc_owned: f64 = data.companies.iter().map(|c| {
+            c.btc_held.value + c.debt.iter().filter_map(|t| t.collateral_btc.as_ref()).map(|f| f.value).sum::<f64>()
+        }).sum();
+        prop_assert!(o.forced_btc_sales <= btc_owned + 1e-6);
         prop_assert_eq!(o.series.months.len(), months);
         let series = &o.series;
         for values in [

@@ -80,7 +80,7 @@ fn squeeze_probabilities_converge() {
     };
     compare("industry", &small.squeeze_probability, &large.squeeze_probability);
     for (a, b) in small.miners.iter().zip(&large.miners) {
-        compare(a.archetype, &a.squeeze_probability, &b.squeeze_probability);
+        compare(a.id, &a.squeeze_probability, &b.squeeze_probability);
     }
     // The scenario is not trivial: the probability is neither 0 nor 1 mid-horizon.
     let mid = large.squeeze_probability[30];
@@ -104,7 +104,7 @@ fn assert_consistent(r: &MonteCarloResult) {
     assert_ordered("ai_utilisation", &r.ai_utilisation, months);
     assert_ordered("industry_cash_usd", &r.industry_cash_usd, months);
     for m in &r.miners {
-        assert_ordered(m.archetype, &m.cash_usd, months);
+        assert_ordered(m.id, &m.cash_usd, months);
     }
     let industry = &r.squeeze_probability;
     assert!(industry.windows(2).all(|w| w[0] <= w[1]), "cumulative");

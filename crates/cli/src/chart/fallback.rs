@@ -24,14 +24,8 @@ const SIZE: (u32, u32) = squeeze_charts::export::DEFAULT_SIZE;
 const SUBDIR: &str = "fallback";
 
 /// Runs `squeeze fallback --out DIR`.
-pub(crate) fn command(args: &[String]) -> Result<String, UsageError> {
-    let out = match args {
-        [flag, dir] if flag == "--out" => dir,
-        [flag] if flag == "--out" => return Err("--out needs a value".into()),
-        [] => return Err("fallback: say where to write the files: --out DIR".into()),
-        [other, ..] => return Err(format!("fallback: unknown option {other:?}").into()),
-    };
-    let dir = Path::new(out).join(SUBDIR);
+pub(crate) fn command(out: &Path) -> Result<String, UsageError> {
+    let dir = out.join(SUBDIR);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
 
     let mut presets = Vec::new();

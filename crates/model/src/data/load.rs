@@ -7,8 +7,8 @@
 use super::reader::{Provenance, Reader, Record};
 use super::{
     Amortisation, AmortisationStart, Assumptions, Backstop, Company, DataError, DataIssue, Dataset, Figure, Guarantee,
-    HashrateStep, Lease, Market, Mining, Named, Owner, Phase, Recourse, Site, SiteBusiness, Source, Tenant,
-    TenantKind, Tranche, TrancheKind, DATA_FORMAT,
+    HashrateStep, Lease, Market, Mining, Named, Owner, Phase, Recourse, Site, SiteBusiness, Source, Tenant, TenantKind,
+    Tranche, TrancheKind, DATA_FORMAT,
 };
 use crate::{Date, Era, YearMonth};
 use std::ops::Range;
@@ -92,7 +92,11 @@ fn read_root(r: &mut Reader, root: &Record, refs: &mut Vec<Reference>) -> Option
     );
     if let Some(value) = r.require(root, "format") {
         if r.number(value, "format") != Some(DATA_FORMAT as f64) {
-            r.issue(&value.span(), "format", format!("this version reads format = {DATA_FORMAT}"));
+            r.issue(
+                &value.span(),
+                "format",
+                format!("this version reads format = {DATA_FORMAT}"),
+            );
         }
     }
     let id = r.string(root, "id", true);
@@ -179,7 +183,11 @@ fn read_sources(r: &mut Reader, root: &Record) -> Vec<Source> {
             let ok = year_only || date.parse::<crate::Date>().is_ok();
             if !ok {
                 let span = record.get("date").map_or(0..0, |v| v.span());
-                r.issue(&span, record.field("date"), format!("expected YYYY-MM-DD, YYYY-MM or YYYY, got {date:?}"));
+                r.issue(
+                    &span,
+                    record.field("date"),
+                    format!("expected YYYY-MM-DD, YYYY-MM or YYYY, got {date:?}"),
+                );
             }
             ok
         });
@@ -189,7 +197,11 @@ fn read_sources(r: &mut Reader, root: &Record) -> Vec<Source> {
             let ok = link.starts_with("https://") || link.starts_with("http://") || in_repository;
             if !ok {
                 let span = record.get("link").map_or(0..0, |v| v.span());
-                r.issue(&span, record.field("link"), "must be a web address (https://…) or a .md page of this repository");
+                r.issue(
+                    &span,
+                    record.field("link"),
+                    "must be a web address (https://…) or a .md page of this repository",
+                );
             }
             ok
         });
@@ -231,7 +243,11 @@ fn read_history(
 ) -> Option<(Vec<f64>, Figure)> {
     let field = market.field("btc_monthly_close_usd");
     let Some(table) = value.get_ref().as_table() else {
-        r.issue(&value.span(), field, "must be a table { values = [...], source, as_of }");
+        r.issue(
+            &value.span(),
+            field,
+            "must be a table { values = [...], source, as_of }",
+        );
         return None;
     };
     let record = Record {
@@ -257,7 +273,11 @@ fn read_history(
     }
     if let Some(months) = months {
         if values.len() as u32 > months {
-            r.issue(&array.span(), record.field("values"), format!("has more prices than the {months} months simulated"));
+            r.issue(
+                &array.span(),
+                record.field("values"),
+                format!("has more prices than the {months} months simulated"),
+            );
         }
     }
     let last = *values.last()?;
@@ -293,13 +313,7 @@ fn read_named(r: &mut Reader, root: &Record, key: &str, ids: &[&'static str]) ->
 
 /// A table of named figures (`[market.x]`, `[assumptions.x]`): every id in `ids`
 /// (except `skip`, read elsewhere) must be there, and nothing else.
-fn read_named_except(
-    r: &mut Reader,
-    root: &Record,
-    key: &str,
-    ids: &[&'static str],
-    skip: &str,
-) -> Option<Vec<Named>> {
+fn read_named_except(r: &mut Reader, root: &Record, key: &str, ids: &[&'static str], skip: &str) -> Option<Vec<Named>> {
     let Some(table) = r.record(root, key) else {
         r.issue(&root.span, key, "missing");
         return None;
@@ -314,7 +328,11 @@ fn read_named_except(
         };
         let field = table.field(id);
         let Some(inner) = value.get_ref().as_table() else {
-            r.issue(&value.span(), field, "must be a table { value, label, unit, source, as_of }");
+            r.issue(
+                &value.span(),
+                field,
+                "must be a table { value, label, unit, source, as_of }",
+            );
             complete = false;
             continue;
         };
@@ -328,7 +346,12 @@ fn read_named_except(
         let unit = r.string(&record, "unit", true);
         let figure = r.figure_value(value, &field, &Provenance::default());
         match (label, unit, figure) {
-            (Some(label), Some(unit), Some(figure)) => rows.push(Named { id, label, unit, figure }),
+            (Some(label), Some(unit), Some(figure)) => rows.push(Named {
+                id,
+                label,
+                unit,
+                figure,
+            }),
             _ => complete = false,
         }
     }
@@ -350,7 +373,8 @@ fn read_tenants(r: &mut Reader, root: &Record) -> Vec<Tenant> {
             };
             if parsed.is_none() {
                 let span = record.get("kind").map_or(0..0, |v| v.span());
-                let message = format!("unknown tenant kind `{kind}`; the kinds are: hyperscaler, neocloud, ai_lab, other");
+                let message =
+                    format!("unknown tenant kind `{kind}`; the kinds are: hyperscaler, neocloud, ai_lab, other");
                 r.issue(&span, record.field("kind"), message);
             }
             parsed
@@ -376,7 +400,11 @@ fn non_negative(r: &mut Reader, record: &Record, key: &str, required: bool) -> O
     let figure = r.figure(record, key, required)?;
     if figure.value < 0.0 {
         let span = record.get(key).map_or(0..0, |v| v.span());
-        r.issue(&span, record.field(key), format!("must not be negative (got {})", figure.value));
+        r.issue(
+            &span,
+            record.field(key),
+            format!("must not be negative (got {})", figure.value),
+        );
         return None;
     }
     Some(figure)
@@ -387,7 +415,11 @@ fn positive(r: &mut Reader, record: &Record, key: &str, required: bool) -> Optio
     let figure = r.figure(record, key, required)?;
     if figure.value <= 0.0 {
         let span = record.get(key).map_or(0..0, |v| v.span());
-        r.issue(&span, record.field(key), format!("must be more than zero (got {})", figure.value));
+        r.issue(
+            &span,
+            record.field(key),
+            format!("must be more than zero (got {})", figure.value),
+        );
         return None;
     }
     Some(figure)
@@ -398,7 +430,10 @@ fn within(r: &mut Reader, record: &Record, key: &str, required: bool, range: Ran
     let figure = r.figure(record, key, required)?;
     if !(range.start..=range.end).contains(&figure.value) {
         let span = record.get(key).map_or(0..0, |v| v.span());
-        let message = format!("must be between {} and {} (got {})", range.start, range.end, figure.value);
+        let message = format!(
+            "must be between {} and {} (got {})",
+            range.start, range.end, figure.value
+        );
         r.issue(&span, record.field(key), message);
         return None;
     }
@@ -572,7 +607,10 @@ fn hashrate_steps(r: &mut Reader, record: &Record, key: &str) -> Vec<HashrateSte
             table,
             inherit: record.inherit.clone(),
         };
-        r.only_keys(&step, &["date", "hashrate_eh", "capex_usd", "site", "note", "source", "as_of"]);
+        r.only_keys(
+            &step,
+            &["date", "hashrate_eh", "capex_usd", "site", "note", "source", "as_of"],
+        );
         r.inherit_provenance(&mut step);
         let date = r.date(&step, "date", true);
         let hashrate_eh = non_negative(r, &step, "hashrate_eh", true);
@@ -612,19 +650,31 @@ fn read_site(r: &mut Reader, mut record: Record, start: Option<YearMonth>) -> Op
     let critical = positive(r, &record, "critical_it_mw", true);
     let live = non_negative(r, &record, "live_mw", true);
     let capex = non_negative(r, &record, "capex_remaining_usd", true);
-    let owner = choice(r, &record, "owner", &[("parent", Owner::Parent), ("project", Owner::Project)]);
+    let owner = choice(
+        r,
+        &record,
+        "owner",
+        &[("parent", Owner::Parent), ("project", Owner::Project)],
+    );
     let business = choice(
         r,
         &record,
         "business",
-        &[("colocation", SiteBusiness::Colocation), ("gpu_cloud", SiteBusiness::GpuCloud)],
+        &[
+            ("colocation", SiteBusiness::Colocation),
+            ("gpu_cloud", SiteBusiness::GpuCloud),
+        ],
     );
     let ownership_share = match r.plain_number(&record, "ownership_share", false) {
         None => Some(1.0),
         Some(share) if share > 0.0 && share <= 1.0 => Some(share),
         Some(share) => {
             let span = record.get("ownership_share").map_or(0..0, |v| v.span());
-            r.issue(&span, record.field("ownership_share"), format!("must be in (0, 1] (got {share})"));
+            r.issue(
+                &span,
+                record.field("ownership_share"),
+                format!("must be in (0, 1] (got {share})"),
+            );
             None
         }
     };
@@ -634,9 +684,7 @@ fn read_site(r: &mut Reader, mut record: Record, start: Option<YearMonth>) -> Op
         let remaining = critical.value - live.value;
         if remaining < -0.5 || (planned - remaining).abs() > 0.5 {
             let span = record.get("phases").map_or(record.span.clone(), |v| v.span());
-            let message = format!(
-                "the phases add up to {planned} MW, but critical_it_mw − live_mw is {remaining} MW"
-            );
+            let message = format!("the phases add up to {planned} MW, but critical_it_mw − live_mw is {remaining} MW");
             r.issue(&span, record.field("phases"), message);
         }
     }
@@ -845,14 +893,16 @@ fn read_tranche(
     // An undrawn facility (principal 0) may leave out its coupon and maturity.
     let drawn = principal.as_ref().is_none_or(|p| p.value > 0.0);
     let coupon = within(r, &record, "coupon", drawn, 0.0..0.5).or_else(|| {
-        principal
-            .as_ref()
-            .filter(|_| !drawn)
-            .map(|p| Figure { value: 0.0, ..p.clone() })
+        principal.as_ref().filter(|_| !drawn).map(|p| Figure {
+            value: 0.0,
+            ..p.clone()
+        })
     });
     let pik = r.flag(&record, "pik");
     let issued = r.date(&record, "issued", false);
-    let maturity = r.date(&record, "maturity", drawn).or_else(|| start.filter(|_| !drawn).map(Date::from));
+    let maturity = r
+        .date(&record, "maturity", drawn)
+        .or_else(|| start.filter(|_| !drawn).map(Date::from));
     let put = r.date(&record, "put", false);
     if let (Some(start), Some(maturity)) = (start, maturity) {
         if maturity.month() < start {
@@ -864,7 +914,11 @@ fn read_tranche(
     if let (Some(put), Some(maturity)) = (put, maturity) {
         if put >= maturity {
             let span = record.get("put").map_or(0..0, |v| v.span());
-            r.issue(&span, record.field("put"), format!("the put ({put}) must come before maturity ({maturity})"));
+            r.issue(
+                &span,
+                record.field("put"),
+                format!("the put ({put}) must come before maturity ({maturity})"),
+            );
         }
     }
     let conversion = positive(r, &record, "conversion_price_usd", false);
@@ -875,10 +929,18 @@ fn read_tranche(
     let span = record.span.clone();
     match kind {
         Some(TrancheKind::Convertible) if conversion.is_none() && record.get("conversion_price_usd").is_none() => {
-            r.issue(&span, record.field("conversion_price_usd"), "a convertible needs its conversion price");
+            r.issue(
+                &span,
+                record.field("conversion_price_usd"),
+                "a convertible needs its conversion price",
+            );
         }
         Some(k) if k != TrancheKind::Convertible && record.get("conversion_price_usd").is_some() => {
-            r.issue(&span, record.field("conversion_price_usd"), "only convertibles have a conversion price");
+            r.issue(
+                &span,
+                record.field("conversion_price_usd"),
+                "only convertibles have a conversion price",
+            );
         }
         Some(TrancheKind::BtcBacked) if drawn => {
             for key in ["collateral_btc", "margin_call_ltv"] {
@@ -953,7 +1015,11 @@ fn read_amortisation(r: &mut Reader, record: &Record, principal: Option<&Figure>
         return Some(None);
     };
     let Some(table) = value.get_ref().as_table() else {
-        r.issue(&value.span(), record.field("amortisation"), "must be a table { from, share_per_year }");
+        r.issue(
+            &value.span(),
+            record.field("amortisation"),
+            "must be a table { from, share_per_year }",
+        );
         return None;
     };
     let a = Record {
@@ -981,7 +1047,11 @@ fn read_amortisation(r: &mut Reader, record: &Record, principal: Option<&Figure>
             })
         }),
         _ => {
-            r.issue(&a.span, a.field("share_per_year"), "give one of share_per_year or usd_per_month");
+            r.issue(
+                &a.span,
+                a.field("share_per_year"),
+                "give one of share_per_year or usd_per_month",
+            );
             None
         }
     };
@@ -989,7 +1059,11 @@ fn read_amortisation(r: &mut Reader, record: &Record, principal: Option<&Figure>
     let share = share.filter(|s| {
         let ok = s.value > 0.0 && s.value <= 12.0;
         if !ok {
-            r.issue(&a.span, a.field("share_per_year"), format!("must be more than 0 and at most 12 a year (got {})", s.value));
+            r.issue(
+                &a.span,
+                a.field("share_per_year"),
+                format!("must be more than 0 and at most 12 a year (got {})", s.value),
+            );
         }
         ok
     });

@@ -400,7 +400,10 @@ impl TrancheKind {
 
     /// The id in data files.
     pub fn id(self) -> &'static str {
-        TrancheKind::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, id)| id)
+        TrancheKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, id)| id)
     }
 }
 

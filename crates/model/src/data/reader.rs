@@ -177,7 +177,11 @@ impl<'t> Reader<'t> {
             return self.with_provenance(number, inherit.clone(), None, field, &value.span(), line);
         }
         let Some(table) = value.get_ref().as_table() else {
-            self.issue(&value.span(), field, "must be a number or a table { value, source, as_of }");
+            self.issue(
+                &value.span(),
+                field,
+                "must be a number or a table { value, source, as_of }",
+            );
             return None;
         };
         let record = Record {
@@ -186,7 +190,10 @@ impl<'t> Reader<'t> {
             table,
             inherit: inherit.clone(),
         };
-        self.only_keys(&record, &["value", "source", "as_of", "estimate", "note", "label", "unit"]);
+        self.only_keys(
+            &record,
+            &["value", "source", "as_of", "estimate", "note", "label", "unit"],
+        );
         let number = self.plain_number(&record, "value", true);
         let own = Provenance {
             source: self.string(&record, "source", false).or(inherit.source.clone()),
@@ -210,11 +217,19 @@ impl<'t> Reader<'t> {
             return None;
         }
         let Some(source) = provenance.source else {
-            self.issue(span, field, "has no source: add `source = \"<id>\"` to it or to its record");
+            self.issue(
+                span,
+                field,
+                "has no source: add `source = \"<id>\"` to it or to its record",
+            );
             return None;
         };
         let Some(as_of) = provenance.as_of else {
-            self.issue(span, field, "has no as-of date: add `as_of = \"YYYY-MM-DD\"` to it or to its record");
+            self.issue(
+                span,
+                field,
+                "has no as-of date: add `as_of = \"YYYY-MM-DD\"` to it or to its record",
+            );
             return None;
         };
         Some(Figure {

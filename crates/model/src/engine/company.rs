@@ -75,7 +75,10 @@ struct Flows {
 
 impl Flows {
     fn cash_change(&self) -> f64 {
-        self.ai_revenue + self.mining_revenue - self.operating_costs - self.prepayment_credit - self.interest
+        self.ai_revenue + self.mining_revenue
+            - self.operating_costs
+            - self.prepayment_credit
+            - self.interest
             - self.principal
             - self.capex
             + self.restricted_spent
@@ -189,10 +192,9 @@ impl Operator {
 
     /// Power drawn by its mining fleet at the start, MW.
     pub(crate) fn mining_mw(&self) -> f64 {
-        self.c
-            .mining
-            .as_ref()
-            .map_or(0.0, |m| market::mining_mw(m.hashrate_eh.value, m.efficiency_j_per_th.value))
+        self.c.mining.as_ref().map_or(0.0, |m| {
+            market::mining_mw(m.hashrate_eh.value, m.efficiency_j_per_th.value)
+        })
     }
 
     fn debt_usd(&self) -> f64 {
@@ -210,9 +212,13 @@ impl Operator {
     /// Its power price: its own filed price, scaled by the power-price lever against
     /// the lever's default.
     fn power_price(&self, s: &Scenario) -> f64 {
-        let own = self.c.mining.as_ref().map_or(Scenario::BASE.power_price_usd_per_mwh, |m| {
-            m.power_cost_usd_per_mwh.value
-        });
+        let own = self
+            .c
+            .mining
+            .as_ref()
+            .map_or(Scenario::BASE.power_price_usd_per_mwh, |m| {
+                m.power_cost_usd_per_mwh.value
+            });
         own * s.power_price_usd_per_mwh / Scenario::BASE.power_price_usd_per_mwh
     }
 
@@ -326,8 +332,17 @@ impl Operator {
             f.prepayment_credit += credit;
             let lease = &self.leases[i];
             if tenants.failed_in(lease.tenant, month) && billing > 0.0 {
+                // One event per tenant, with the rent of all its leases here.
                 let name = p.data.tenants[lease.tenant].name.as_str();
-                self.event(month, EventKind::TenantFailed, lease.contracted_rent_per_month(), name);
+                let rent = lease.contracted_rent_per_month();
+                match self
+                    .events
+                    .iter_mut()
+                    .find(|e| e.kind == EventKind::TenantFailed && e.detail == name)
+                {
+                    Some(event) => event.amount += rent,
+                    None => self.event(month, EventKind::TenantFailed, rent, name),
+                }
             }
         }
         self.note_backstops(month, tenants);
@@ -357,7 +372,10 @@ impl Operator {
             let detail = lease.lease.id.as_str();
             let started = lease.month_backstop_usd > 0.0
                 && tenants.survival(lease.tenant) == 0.0
-                && !self.events.iter().any(|e| e.kind == EventKind::BackstopPaid && e.detail == detail);
+                && !self
+                    .events
+                    .iter()
+                    .any(|e| e.kind == EventKind::BackstopPaid && e.detail == detail);
             if started {
                 self.event(month, EventKind::BackstopPaid, lease.month_backstop_usd, detail);
             }
@@ -379,8 +397,7 @@ impl Operator {
             let mut out: TrancheMonth = self.tranches[i].accrue(&dm);
             let btc_free = self.btc_held - f.btc_posted;
             self.tranches[i].margin_check(&dm, btc_free, &mut out);
-            let can_refinance =
-                self.tranches[i].cash_due(&dm) && self.squeeze.is_none() && self.can_refinance(i, s, p);
+            let can_refinance = self.tranches[i].cash_due(&dm) && self.squeeze.is_none() && self.can_refinance(i, s, p);
             self.tranches[i].settle(&dm, can_refinance, &mut out);
             let tranche = &mut self.tranches[i];
             tranche.month_interest_usd = out.interest_usd;
@@ -484,7 +501,9 @@ impl Operator {
         let mut projects: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         for (k, site) in self.sites.iter().enumerate() {
             if site.project && !site.lost {
-                let debt = (0..self.tranches.len()).filter(|&i| self.tranches[i].site == Some(k)).collect();
+                let debt = (0..self.tranches.len())
+                    .filter(|&i| self.tranches[i].site == Some(k))
+                    .collect();
                 projects.push((Some(k), debt));
             }
         }
@@ -596,8 +615,7 @@ impl Operator {
         self.cash_series.push(self.cash_usd);
         self.debt_service_series.push(f.interest + f.principal);
         debug_assert!(
-            (debt_after
-                - (debt_before + f.new_debt + f.capitalised_interest - f.principal - f.converted - f.released))
+            (debt_after - (debt_before + f.new_debt + f.capitalised_interest - f.principal - f.converted - f.released))
                 .abs()
                 <= 1e-6 * debt_before.max(DUST_USD)
         );

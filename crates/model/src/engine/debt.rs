@@ -197,7 +197,10 @@ impl TrancheState {
     /// back to the starting loan-to-value, else pay the loan down with cash (parent
     /// recourse) or let the lender sell the collateral (collateral recourse).
     pub(crate) fn margin_check(&mut self, m: &DebtMonth, btc_free: f64, out: &mut TrancheMonth) {
-        if self.t.kind != TrancheKind::BtcBacked || !self.is_active() || self.ltv(m.btc_price_usd) <= self.margin_call_ltv {
+        if self.t.kind != TrancheKind::BtcBacked
+            || !self.is_active()
+            || self.ltv(m.btc_price_usd) <= self.margin_call_ltv
+        {
             return;
         }
         let target_collateral = self.principal_usd / (self.initial_ltv.max(f64::MIN_POSITIVE) * m.btc_price_usd);
@@ -275,7 +278,11 @@ impl TrancheState {
         }
         out.principal_usd += self.principal_usd;
         self.principal_usd = 0.0;
-        out.event = Some(if at_put { DebtEvent::Put } else { DebtEvent::Repaid { refused: true } });
+        out.event = Some(if at_put {
+            DebtEvent::Put
+        } else {
+            DebtEvent::Repaid { refused: true }
+        });
     }
 
     /// Whether a put or maturity falls due this month with cash at stake (for the

@@ -21,8 +21,8 @@ use crate::data::{Dataset, MODEL_VERSION};
 use crate::market::{self, AiMarket, Params};
 use crate::outcome::{MinerOutcome, Outcome, Series};
 use crate::shocks::ShockPath;
-use crate::units::{BTC_PER_10K, MONTHS_PER_YEAR, PH_PER_EH};
 use crate::units::BLOCKS_PER_DAY;
+use crate::units::{BTC_PER_10K, MONTHS_PER_YEAR, PH_PER_EH};
 use crate::Scenario;
 use company::MonthPrices;
 use tenants::Tenants;
@@ -119,7 +119,9 @@ impl Recorder for FullRecord {
         series.ai_demand_gw.push(m.ai.demand_gw);
         series.ai_capacity_gw.push(m.ai.capacity_gw);
         series.spot_rate_usd_per_mw_year.push(m.ai.spot_rate_usd_per_mw_year);
-        series.lease_rate_usd_per_mw_year.push(self.p.a.lease_rate_usd_per_mw_year);
+        series
+            .lease_rate_usd_per_mw_year
+            .push(self.p.a.lease_rate_usd_per_mw_year);
         series.gpu_price_index.push(m.ai.gpu_price_index);
         series.ai_revenue_usd.push(m.ai_revenue_usd);
         series.mining_revenue_usd.push(m.mining_revenue_usd);

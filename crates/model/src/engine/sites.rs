@@ -52,7 +52,11 @@ pub(crate) fn month_index(start: YearMonth, date: crate::Date) -> u32 {
 
 impl SiteState {
     pub(crate) fn from_site(site: &'static Site, p: &Params) -> Self {
-        let phases: Vec<(u32, f64)> = site.phases.iter().map(|ph| (month_index(p.start, ph.date), ph.mw)).collect();
+        let phases: Vec<(u32, f64)> = site
+            .phases
+            .iter()
+            .map(|ph| (month_index(p.start, ph.date), ph.mw))
+            .collect();
         let kind = match site.business {
             SiteBusiness::Colocation => Build::Colocation,
             SiteBusiness::GpuCloud => Build::GpuCloud,
@@ -298,7 +302,10 @@ pub(crate) fn open_capacity_revenue(
     p: &Params,
 ) -> f64 {
     let (contract_rate, spot_rate) = match kind {
-        Build::Colocation => (p.a.lease_rate_usd_per_mw_year, ai.spot_rate_usd_per_mw_year * ai.utilisation),
+        Build::Colocation => (
+            p.a.lease_rate_usd_per_mw_year,
+            ai.spot_rate_usd_per_mw_year * ai.utilisation,
+        ),
         Build::GpuCloud => (
             p.a.gpu_cloud_rate_usd_per_mw_year,
             p.a.gpu_cloud_rate_usd_per_mw_year * ai.gpu_price_index,

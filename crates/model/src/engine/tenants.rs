@@ -18,6 +18,7 @@ pub(crate) struct Tenants {
     survival: Vec<f64>,
     threshold: Vec<Option<f64>>,
     hazard: Vec<f64>,
+    forced: Vec<Option<u32>>,
     failed_month: Vec<Option<u32>>,
 }
 
@@ -32,6 +33,7 @@ impl Tenants {
             survival: vec![1.0; count],
             threshold: (0..count).map(|i| shocks.tenant_failure_hazard(i)).collect(),
             hazard: vec![0.0; count],
+            forced: (0..count).map(|i| shocks.forced_failure(i)).collect(),
             failed_month: vec![None; count],
         }
     }
@@ -45,13 +47,18 @@ impl Tenants {
     pub(crate) fn update(&mut self, month: u32, utilisation: f64, a: &AssumptionValues) {
         let base = tenant_default_per_month(utilisation, a);
         for i in 0..self.risk.len() {
+            if self.failed_month[i].is_some() {
+                continue;
+            }
+            if self.forced[i] == Some(month) {
+                self.survival[i] = 0.0;
+                self.failed_month[i] = Some(month);
+                continue;
+            }
             let default_risk = (base * self.risk[i]).min(1.0);
             match self.threshold[i] {
                 None => self.survival[i] *= 1.0 - default_risk,
                 Some(threshold) => {
-                    if self.failed_month[i].is_some() {
-                        continue;
-                    }
                     self.hazard[i] -= (1.0 - default_risk).max(f64::MIN_POSITIVE).ln();
                     if self.hazard[i] >= threshold {
                         self.survival[i] = 0.0;
