@@ -82,7 +82,7 @@ test('a hostile link is harmless: a notice says what changed and the scenario is
   assert.equal(await page.getByRole('slider', { name: 'Miner leverage' }).getAttribute('aria-valuetext'), '90%');
   await page.getByText('More levers').click();
   assert.equal(await page.getByRole('slider', { name: 'Interest rate on new debt' }).getAttribute('aria-valuetext'), '0.00% a year');
-  assert.match(await page.getByRole('status').textContent(), /squeeze|No operator/);
+  assert.match(await page.getByRole('status').textContent(), /squeeze|No company/);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await page.getByRole('alert').count(), 0);
   assert.equal(dialogs, 0, 'no script from the URL ran');
@@ -159,7 +159,7 @@ test('without JavaScript the widget and the page show the fallback chart and sum
     assert.ok(await chart.isVisible(), `${path}: a static chart`);
     assert.ok((await chart.evaluate((img) => img.naturalWidth)) > 0, `${path}: the chart image loaded`);
     const summary = await page.locator('.fallback__summary').textContent();
-    assert.match(summary, /squeeze|No operator/, `${path}: the summary in words`);
+    assert.match(summary, /squeeze|No company/, `${path}: the summary in words`);
   }
 });
 

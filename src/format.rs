@@ -7,7 +7,8 @@ use crate::i18n::{strings, Lang};
 use squeeze_charts::locale::{format_btc, format_month, format_number, format_percent, format_usd, format_usd_compact};
 use squeeze_charts::summary::month_count;
 pub use squeeze_charts::summary::summary;
-use squeeze_model::{Assumption, Lever, Outcome, Unit};
+use squeeze_model::data::Named;
+use squeeze_model::{Date, Lever, Outcome, Tipping, Unit};
 
 /// A lever's value as a reader sees it, with its unit: `35%`, `4.0×`, `$40/MWh`.
 pub fn lever_value(lever: &Lever, value: f64, lang: Lang) -> String {
@@ -30,23 +31,84 @@ pub fn lever_value(lever: &Lever, value: f64, lang: Lang) -> String {
     }
 }
 
-/// A fixed assumption's value with its unit.
-pub fn assumption_value(assumption: &Assumption, lang: Lang) -> String {
-    let decimals = if assumption.value.fract() == 0.0 || assumption.value.abs() >= 100.0 {
-        0
-    } else {
-        2
-    };
-    let estimate = if assumption.estimate {
+/// A market figure or assumption with its unit, marked when it is an estimate.
+pub fn named_value(named: &Named, lang: Lang) -> String {
+    let value = named.figure.value;
+    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 { 0 } else { 2 };
+    let estimate = if named.figure.is_estimate() {
         format!(" ({})", strings(lang).estimate)
     } else {
         String::new()
     };
-    format!(
-        "{} {}{estimate}",
-        format_number(assumption.value, decimals, lang),
-        assumption.unit
-    )
+    format!("{} {}{estimate}", format_number(value, decimals, lang), named.unit)
+}
+
+/// A company figure's value, its unit read from the field's name (`…_usd`,
+/// `…_mw`, `btc_…`, a coupon or a loan-to-value).
+pub fn figure_value(path: &str, value: f64, lang: Lang) -> String {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    if field.ends_with("_usd") || field.ends_with("_usd_per_month") {
+        let usd = format_usd_compact(value, lang);
+        return if field.ends_with("_per_month") { format!("{usd}{}", lang.pick(" a month", " al mese")) } else { usd };
+    }
+    if field.ends_with("_mw") {
+        return format!("{} MW", format_number(value, 1, lang));
+    }
+    if field.starts_with("btc") || field.ends_with("_btc") {
+        return format_btc(value, lang);
+    }
+    if matches!(field, "coupon" | "margin_call_ltv" | "share_per_year") {
+        return format_percent(value, 2, lang);
+    }
+    if field.ends_with("_eh") {
+        return format!("{} EH/s", format_number(value, 1, lang));
+    }
+    if field.ends_with("_per_mwh") {
+        return format!("{}/MWh", format_usd(value, lang));
+    }
+    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 { 0 } else { 2 };
+    format_number(value, decimals, lang)
+}
+
+/// A date from the data: `30 Sep 2025`, `30 set 2025`; `Sep 2025` when only the
+/// month is known.
+pub fn date(date: Date, lang: Lang) -> String {
+    let month = format_month(date.month(), lang);
+    date.day().map_or(month.clone(), |day| format!("{day} {month}"))
+}
+
+/// What tips a company, in one or two sentences.
+pub fn tipping(t: &Tipping, name: &str, lang: Lang) -> String {
+    let slowdown = t.ai_demand_slowdown.map(|v| format_percent(v, 0, lang));
+    let btc = t.btc_price_shock.map(|v| format_percent(-v, 0, lang));
+    match lang {
+        Lang::En => {
+            let first = match (t.ai_demand_slowdown, &slowdown) {
+                (Some(v), _) if v <= 0.0 => format!("As set, {name} is squeezed even with no AI slowdown."),
+                (_, Some(s)) => format!("{name} is squeezed from an AI demand slowdown of {s}, the other levers as set."),
+                _ => format!("No AI slowdown squeezes {name} with the other levers as set."),
+            };
+            let second = match (t.btc_price_shock, &btc) {
+                (Some(v), _) if v >= 0.0 => String::new(),
+                (_, Some(b)) => format!(" A bitcoin price {b} lower squeezes it too."),
+                _ => " No fall in bitcoin alone squeezes it.".to_owned(),
+            };
+            first + &second
+        }
+        Lang::It => {
+            let first = match (t.ai_demand_slowdown, &slowdown) {
+                (Some(v), _) if v <= 0.0 => format!("Così com'è impostato, {name} va in crisi anche senza rallentamento dell'IA."),
+                (_, Some(s)) => format!("{name} va in crisi con un rallentamento della domanda di IA del {s}, a parità delle altre leve."),
+                _ => format!("Nessun rallentamento dell'IA manda in crisi {name} a parità delle altre leve."),
+            };
+            let second = match (t.btc_price_shock, &btc) {
+                (Some(v), _) if v >= 0.0 => String::new(),
+                (_, Some(b)) => format!(" Anche un bitcoin più basso del {b} la manda in crisi."),
+                _ => " Un calo del bitcoin da solo non basta.".to_owned(),
+            };
+            first + &second
+        }
+    }
 }
 
 /// One headline figure: label with unit, value, and the change against the

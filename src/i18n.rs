@@ -124,6 +124,28 @@ pub struct Strings {
     pub computing: &'static str,
     /// How to use the squeeze map with the keyboard.
     pub map_keys: &'static str,
+    /// Heading of the company view.
+    pub company_heading: &'static str,
+    /// Label of the company picker.
+    pub company_label: &'static str,
+    /// Before a company's balance-sheet date.
+    pub figures_as_of: &'static str,
+    /// The framing every company result carries.
+    pub not_a_forecast: &'static str,
+    /// Heading of a company's events.
+    pub what_happens: &'static str,
+    /// Heading of what tips a company.
+    pub what_tips_it: &'static str,
+    /// While the tipping points are computed.
+    pub finding_tipping: &'static str,
+    /// The company figures' tab group.
+    pub company_charts: &'static str,
+    /// Before the data's cut-off date.
+    pub data_as_of: &'static str,
+    /// Heading of the market and assumptions rows of the sources panel.
+    pub market_and_assumptions: &'static str,
+    /// The data's figures for one company, in the sources panel.
+    pub company_figures: &'static str,
 }
 
 /// English.
@@ -162,7 +184,7 @@ pub const EN: Strings = Strings {
     export_csv: "Data (CSV)",
     export_json: "Scenario (JSON)",
     language: "Language",
-    footer: "A stylised model, not a forecast: archetypes are composites, not real companies. Runs entirely in your browser; nothing is sent anywhere.",
+    footer: "A scenario on the listed companies' filed figures, not a forecast or investment advice. Runs entirely in your browser; nothing is sent anywhere.",
     notice_title: "Some settings in the link could not be used as given:",
     notice_clamped: "is out of range; using",
     notice_dropped: "could not be read and was ignored",
@@ -186,6 +208,17 @@ pub const EN: Strings = Strings {
     uncertainty_charts: "Uncertainty charts",
     computing: "Simulating 1,000 possible paths…",
     map_keys: "Arrow keys move across the map; Enter sets both levers to the chosen cell.",
+    company_heading: "The companies up close",
+    company_label: "Company",
+    figures_as_of: "figures as of",
+    not_a_forecast: "a scenario on filed figures, not a forecast or investment advice",
+    what_happens: "What happens in this scenario",
+    what_tips_it: "What tips it",
+    finding_tipping: "Finding where it tips…",
+    company_charts: "Company charts",
+    data_as_of: "Data as of",
+    market_and_assumptions: "Market and assumptions",
+    company_figures: "Figures from the filings",
 };
 
 /// Italian.
@@ -224,7 +257,7 @@ pub const IT: Strings = Strings {
     export_csv: "Dati (CSV)",
     export_json: "Scenario (JSON)",
     language: "Lingua",
-    footer: "Un modello stilizzato, non una previsione: gli archetipi sono figure composite, non società reali. Funziona interamente nel tuo browser; nulla viene inviato.",
+    footer: "Uno scenario sui dati depositati dalle società quotate, non una previsione né un consiglio di investimento. Funziona interamente nel tuo browser; nulla viene inviato.",
     notice_title: "Alcune impostazioni del link non si potevano usare così come erano:",
     notice_clamped: "è fuori dall'intervallo; uso",
     notice_dropped: "non è leggibile ed è stato ignorato",
@@ -248,6 +281,17 @@ pub const IT: Strings = Strings {
     uncertainty_charts: "Grafici dell'incertezza",
     computing: "Simulazione di 1.000 percorsi possibili…",
     map_keys: "Le frecce si muovono sulla mappa; Invio imposta entrambe le leve sulla casella scelta.",
+    company_heading: "Le società da vicino",
+    company_label: "Società",
+    figures_as_of: "dati al",
+    not_a_forecast: "uno scenario sui dati depositati, non una previsione né un consiglio di investimento",
+    what_happens: "Cosa succede in questo scenario",
+    what_tips_it: "Cosa la fa cedere",
+    finding_tipping: "Calcolo del punto di rottura…",
+    company_charts: "Grafici della società",
+    data_as_of: "Dati al",
+    market_and_assumptions: "Mercato e ipotesi",
+    company_figures: "Dati dai bilanci",
 };
 
 /// The strings of one language.

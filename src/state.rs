@@ -57,6 +57,8 @@ pub enum Action {
     HostSet(Decoded, Option<Lang>),
     /// Close the notice.
     DismissNotice,
+    /// Show a company up close (`None`: the first one).
+    SelectCompany(Option<&'static str>),
 }
 
 impl Reducible for State {
@@ -86,6 +88,12 @@ impl Reducible for State {
                 next.view.lang = lang.unwrap_or(keep);
             }
             Action::DismissNotice => next.notice.clear(),
+            Action::SelectCompany(company) => view.company = company,
+        }
+        // A company belongs to its era's data (the 2022 replay has its own).
+        let era = next.view.scenario.era;
+        if next.view.company.is_some_and(|id| era.data().company(id).is_none()) {
+            next.view.company = None;
         }
         // Yew skips the render when the same Rc comes back.
         if next == *self {

@@ -6,6 +6,7 @@ use super::{
     assumptions::Assumptions,
     chart_panel::ChartPanel,
     chart_tabs::{ChartTabs, FigureKind, OUTCOME_FIGURES, RISK_FIGURES},
+    company_panel::CompanyPanel,
     compare::Compare,
     export::Export,
     language_switch::LanguageSwitch,
@@ -112,7 +113,17 @@ pub fn App(props: &AppProps) -> Html {
                 <RiskPanel {kind} monte_carlo={monte_carlo.clone()} tornado={tornado.clone()} map={map.clone()}
                     outcome={outcome.clone()} {scenario} {lang} on_change={on_lever.clone()} />
             },
+            // The company charts live in the company panel, with their company.
+            AnyChart::Company(_) => html! {},
         })
+    };
+    let on_company = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |company| dispatch.dispatch(Action::SelectCompany(company)))
+    };
+    let company_panel = html! {
+        <CompanyPanel scenario={view.scenario} outcome={outcome.clone()} baseline={baseline_outcome.clone()}
+            company={view.company} {lang} on_select={on_company} />
     };
     let ready = [
         ("monte-carlo", monte_carlo.is_some()),
@@ -141,7 +152,11 @@ pub fn App(props: &AppProps) -> Html {
                         <LeverSlider key={lever.key} {lever} value={view.scenario.get(lever.id)} {lang} on_change={on_lever.clone()} />
                     }) }
                 </div>
-                <ChartTabs kinds={&WIDGET_FIGURES[..]} label={text.charts} {lang} render={render_figure} />
+                if view.company.is_some() {
+                    { company_panel }
+                } else {
+                    <ChartTabs kinds={&WIDGET_FIGURES[..]} label={text.charts} {lang} render={render_figure} />
+                }
                 <p class="widget__more">
                     <a href={links::explorer_url(&view)} target="_blank" rel="noopener">{ text.open_explorer }{ " ↗" }</a>
                 </p>
@@ -196,9 +211,13 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 id="risk-heading">{ text.uncertainty }</h2>
                 <ChartTabs kinds={&RISK_FIGURES[..]} label={text.uncertainty_charts} {lang} render={render_figure} />
             </section>
+            { company_panel }
             <section class="sources">
                 <Assumptions scenario={view.scenario} {lang} />
-                <p class="footer-note">{ text.footer }</p>
+                <p class="footer-note">
+                    { format!("{} {} {} · model {}.", text.footer, text.data_as_of,
+                        crate::format::date(view.scenario.era.data().as_of, lang), squeeze_model::MODEL_VERSION) }
+                </p>
             </section>
         </>
     }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod assumptions;
 pub mod chart_panel;
 pub mod chart_tabs;
+pub mod company_panel;
 pub mod compare;
 pub mod export;
 pub mod figure;

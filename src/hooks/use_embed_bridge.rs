@@ -134,11 +134,15 @@ fn read_set_message(event: &MessageEvent) -> Option<(Decoded, Option<Lang>)> {
         preset.scenario,
         pairs.iter().map(|(key, value)| (key.as_str(), value.as_str())),
     );
+    let company = field("company")
+        .and_then(|c| c.as_string())
+        .and_then(|id| scenario.era.data().company(&id).map(|c| c.id.as_str()));
     let view = View {
         scenario,
         preset,
         lang: lang.unwrap_or_default(),
         baseline: None,
+        company,
     };
     Some((Decoded { view, problems }, lang))
 }

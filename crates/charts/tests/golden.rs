@@ -21,6 +21,7 @@
 use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
 use squeeze_charts::{preset_name, AnyChart, ChartKind, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
 use squeeze_model::{
+    CompanyView,
     monte_carlo, run, squeeze_map, tornado, LeverId, MonteCarloResult, Outcome, Preset, SqueezeMap, Tornado,
 };
 use std::collections::BTreeSet;
@@ -46,6 +47,8 @@ const MAP_AXES: (LeverId, LeverId) = (LeverId::AiDemandSlowdown, LeverId::MinerL
 
 /// The sub-directory of the uncertainty references.
 const UNCERTAINTY_DIR: &str = "uncertainty";
+/// The company charts' references, under `tests/golden/company`.
+const COMPANY_DIR: &str = "company";
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -100,6 +103,7 @@ impl Case {
         match self.chart {
             AnyChart::Outcome(_) => name,
             AnyChart::Uncertainty(_) => format!("{UNCERTAINTY_DIR}/{name}"),
+            AnyChart::Company(_) => format!("{COMPANY_DIR}/{name}"),
         }
     }
 
@@ -116,7 +120,12 @@ impl Case {
     /// The standalone SVG, drawn by the export the CLI uses.
     fn render(&self) -> String {
         let results = results(self.preset);
+        // The company charts show the era's first company (Core Scientific in both).
+        let era = self.preset.scenario.era;
+        let first = &era.data().companies[0].id;
+        let company = CompanyView::of(era.data(), &self.preset.scenario, first).expect("a company");
         let figure = match self.chart {
+            AnyChart::Company(chart) => Figure::Company(chart, &company),
             AnyChart::Outcome(kind) => Figure::Outcome(kind),
             AnyChart::Uncertainty(UncertaintyChart::Tornado) => Figure::Tornado(&results.tornado),
             AnyChart::Uncertainty(UncertaintyChart::SqueezeMap) => Figure::SqueezeMap(&results.map),
@@ -154,6 +163,7 @@ fn reference_files(dir: &Path) -> Vec<String> {
     for (sub, prefix) in [
         (dir.to_path_buf(), String::new()),
         (dir.join(UNCERTAINTY_DIR), format!("{UNCERTAINTY_DIR}/")),
+        (dir.join(COMPANY_DIR), format!("{COMPANY_DIR}/")),
     ] {
         let Ok(entries) = std::fs::read_dir(&sub) else {
             continue;

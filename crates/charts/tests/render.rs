@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 use squeeze_charts::locale::{format_month, in_month};
 use squeeze_charts::{
-    archetype_name, draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle, ChartView, Lang, PALETTE,
+    draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle, ChartView, Lang, PALETTE,
 };
 use squeeze_model::{run, Era, Outcome, Scenario, YearMonth};
 
@@ -188,14 +188,14 @@ fn titled_drawing_carries_the_title_and_plain_drawing_leaves_it_to_the_page() {
 }
 
 #[test]
-fn cash_runway_names_and_marks_every_squeezed_operator() {
+fn cash_runway_names_and_marks_every_squeezed_company() {
     let outcome = stressed();
     for lang in Lang::ALL {
         let view = ChartView::new(&outcome, lang, ChartStyle::light(1.0));
         let svg = render(ChartKind::CashRunway, &view);
         let description = ChartKind::CashRunway.description(&outcome, lang);
         for miner in &outcome.miners {
-            let name = archetype_name(miner.archetype, lang).unwrap_or(miner.name);
+            let name = miner.name;
             assert!(svg_contains(&svg, name), "{lang}: legend lacks {name}");
             if let Some(date) = miner.squeeze_date {
                 let squeezed = format!("{name} {}", in_month(date, lang));

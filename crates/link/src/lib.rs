@@ -9,7 +9,8 @@
 //! ([`apply_pairs`]).
 //!
 //! Keys: `p` preset id, `l` language, a lever's `short_key` (e.g. `lev=0.8`), `era`,
-//! `b` (a baseline is pinned) and `b.<short_key>` / `b.era` for the baseline's
+//! `company` (the company the view opens on, by its id in the data), `b` (a
+//! baseline is pinned) and `b.<short_key>` / `b.era` for the baseline's
 //! differences from the preset.
 //!
 //! ```
@@ -36,6 +37,8 @@ const PRESET: &str = "p";
 const LANG: &str = "l";
 const BASELINE: &str = "b";
 const BASELINE_PREFIX: &str = "b.";
+/// The key of the company the view shows up close.
+pub const COMPANY: &str = "company";
 
 /// Everything a shared link restores.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +51,8 @@ pub struct View {
     pub lang: Lang,
     /// The pinned baseline, if any.
     pub baseline: Option<Scenario>,
+    /// The company shown up close, by its id in the scenario's data.
+    pub company: Option<&'static str>,
 }
 
 impl Default for View {
@@ -58,6 +63,7 @@ impl Default for View {
             preset,
             lang: Lang::En,
             baseline: None,
+            company: None,
         }
     }
 }
@@ -123,6 +129,9 @@ pub fn encode(view: &View) -> String {
         pairs.push(format!("{LANG}={}", view.lang.code()));
     }
     push_differences(&mut pairs, "", &view.scenario, &view.preset.scenario);
+    if let Some(company) = view.company {
+        pairs.push(format!("{COMPANY}={company}"));
+    }
     if let Some(baseline) = &view.baseline {
         pairs.push(format!("{BASELINE}=1"));
         push_differences(&mut pairs, BASELINE_PREFIX, baseline, &view.preset.scenario);
@@ -171,9 +180,11 @@ pub fn decode(text: &str) -> Decoded {
     view.scenario = view.preset.scenario;
     let mut baseline_pairs = Vec::new();
     let mut scenario_pairs = Vec::new();
+    let mut company = None;
     for (key, value) in pairs {
         match key {
             PRESET => {}
+            COMPANY => company = Some(value),
             LANG => match Lang::from_code(value) {
                 Some(lang) => view.lang = lang,
                 None => problems.push(dropped(key, value)),
@@ -186,6 +197,13 @@ pub fn decode(text: &str) -> Decoded {
         }
     }
     view.scenario = apply(view.scenario, scenario_pairs, "", &mut problems);
+    if let Some(id) = company {
+        // A company of the scenario's era (the 2022 replay has its own companies).
+        match view.scenario.era.data().company(id) {
+            Some(c) => view.company = Some(c.id.as_str()),
+            None => problems.push(dropped(COMPANY, id)),
+        }
+    }
     if !baseline_pairs.is_empty() {
         let baseline = view.baseline.unwrap_or(view.preset.scenario);
         view.baseline = Some(apply(baseline, baseline_pairs, BASELINE_PREFIX, &mut problems));
@@ -347,9 +365,10 @@ mod tests {
             preset,
             lang: Lang::It,
             baseline: Some(baseline),
+            company: Some("terawulf"),
         };
         let text = encode(&view);
-        assert_eq!(text, "p=chip_glut&l=it&lev=0.75&b=1&b.ai=0.5");
+        assert_eq!(text, "p=chip_glut&l=it&lev=0.75&company=terawulf&b=1&b.ai=0.5");
         assert_eq!(decode(&format!("#{text}")), Decoded { view, problems: vec![] });
     }
 
@@ -385,6 +404,18 @@ mod tests {
                 given: "%zz".into()
             }
         );
+    }
+
+    #[test]
+    fn a_company_must_be_one_of_the_eras_companies() {
+        assert_eq!(decode("company=cipher").view.company, Some("cipher"));
+        let unknown = decode("company=enron");
+        assert_eq!(unknown.view.company, None);
+        assert_eq!(unknown.problems, vec![dropped(COMPANY, "enron")]);
+        // TeraWulf did not exist as a data-centre landlord in the 2022 replay.
+        let replay = decode("p=replay_2022&company=terawulf");
+        assert_eq!(replay.view.company, None);
+        assert_eq!(replay.problems.len(), 1);
     }
 
     #[test]

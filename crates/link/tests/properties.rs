@@ -27,12 +27,19 @@ fn any_view() -> impl Strategy<Value = View> {
         prop::sample::select(Preset::all().iter().collect::<Vec<_>>()),
         prop::sample::select(Lang::ALL.to_vec()),
         prop::option::of(any_scenario()),
+        any::<Option<prop::sample::Index>>(),
     )
-        .prop_map(|(scenario, preset, lang, baseline)| View {
-            scenario,
-            preset,
-            lang,
-            baseline,
+        .prop_map(|(scenario, preset, lang, baseline, company)| {
+            // A company of the scenario's era, or none.
+            let companies = &scenario.era.data().companies;
+            let company = company.map(|i| companies[i.index(companies.len())].id.as_str());
+            View {
+                scenario,
+                preset,
+                lang,
+                baseline,
+                company,
+            }
         })
 }
 
@@ -50,6 +57,9 @@ proptest! {
     fn arbitrary_text_never_panics_and_yields_a_valid_view(text in ".{0,300}") {
         let decoded = decode(&text);
         prop_assert_eq!(decoded.view.scenario.validate(), Ok(()));
+        if let Some(company) = decoded.view.company {
+            prop_assert!(decoded.view.scenario.era.data().company(company).is_some());
+        }
         if let Some(baseline) = decoded.view.baseline {
             prop_assert_eq!(baseline.validate(), Ok(()));
         }

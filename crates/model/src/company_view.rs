@@ -97,7 +97,7 @@ pub fn debt_wall(company: &'static Company) -> Vec<WallEntry> {
         }
         wall.push(entry(t.maturity, false));
     }
-    wall.sort_by(|a, b| (a.date, a.put).cmp(&(b.date, b.put)));
+    wall.sort_by_key(|e| (e.date, e.put));
     wall
 }
 
@@ -195,7 +195,7 @@ fn squeezed_in(outcome: &Outcome, id: &str) -> bool {
 
 /// The months of a run at which `company`'s maturities and puts fall, with their
 /// entries (for marking a cash chart).
-pub fn maturities_in_run<'a>(wall: &'a [WallEntry], start: YearMonth, months: u32) -> Vec<(u32, &'a WallEntry)> {
+pub fn maturities_in_run(wall: &[WallEntry], start: YearMonth, months: u32) -> Vec<(u32, &WallEntry)> {
     wall.iter()
         .filter_map(|e| {
             let month = e.date.month();

@@ -157,11 +157,13 @@ pub struct MinerOutcome {
 
 /// One company's monthly accounts. Each month:
 ///
+/// ```text
 /// Δcash = ai_revenue + mining_revenue − operating_costs − prepayment_credit − interest
-/// − principal − capex + restricted_cash_spent + new_debt + equity_raised
-/// + prepayment_received + btc_sale_proceeds + collateral_surplus;
-/// Δdebt = new_debt + capitalised_interest − principal − converted − debt_released;
-/// Δbtc_held = −btc_sold − btc_posted.
+///         − principal − capex + restricted_cash_spent + new_debt + equity_raised
+///         + prepayment_received + btc_sale_proceeds + collateral_surplus
+/// Δdebt = new_debt + capitalised_interest − principal − converted − debt_released
+/// Δbtc_held = −(btc_sold − collateral_sold_btc) − btc_posted
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Accounts {
     /// AI revenue earned (leases or GPU cloud), $.

@@ -204,6 +204,12 @@ named_figures! {
         gpu_debt_term_years,
         /// Years over which debt raised for mining machines is repaid once they run.
         mining_debt_term_years,
+        /// Months running a ring-fenced project may fall short of its debt service
+        /// before its owner walks away from it.
+        project_walkaway_months,
+        /// A shortfall smaller than this share of a company's debt is bridged (by
+        /// stretching payables) rather than counted as a squeeze.
+        squeeze_materiality_share_of_debt,
     }
 }
 

@@ -47,6 +47,20 @@ pub(crate) struct Step {
     pub btc_sold: f64,
 }
 
+/// A ring-fenced project in one month (see [`Operator::ring_fenced_projects`]).
+struct Project {
+    site: Option<usize>,
+    debt: Vec<usize>,
+    pledged_eh: f64,
+    /// The project's own cash flow this month, $.
+    net: f64,
+    /// Its debt service this month, $.
+    service: f64,
+    /// Whether the rent still to come under its leases exceeds its debt: an owner
+    /// keeps supporting such a project through a bad month.
+    worth_keeping: bool,
+}
+
 /// One month's flows: the accounts row (see [`Accounts`] for the identities).
 #[derive(Debug, Clone, Copy, Default)]
 struct Flows {
@@ -238,7 +252,8 @@ impl Operator {
         self.cash_usd += f.cash_change();
         self.restricted_usd -= f.restricted_spent;
         self.btc_held -= f.btc_posted;
-        self.test_liquidity(month, m, &mut f);
+        self.walk_away_from_losing_projects(month, p, &mut f);
+        self.test_liquidity(month, m, p, &mut f);
         self.shares_issued += f.shares_issued;
         self.forced_btc_sales += f.btc_sold;
         self.record(&f, debt_before);
@@ -457,7 +472,7 @@ impl Operator {
     /// A shortfall below minimum cash is met by selling bitcoin at a fire-sale
     /// discount, then by handing ring-fenced projects that lose money to their
     /// lenders; what remains is a squeeze.
-    fn test_liquidity(&mut self, month: u32, m: &MonthPrices, f: &mut Flows) {
+    fn test_liquidity(&mut self, month: u32, m: &MonthPrices, p: &Params, f: &mut Flows) {
         if self.cash_usd >= self.floor_usd {
             return;
         }
@@ -473,10 +488,16 @@ impl Operator {
             self.event(month, EventKind::BitcoinSold, sold, "");
         }
         if self.floor_usd - self.cash_usd > DUST_USD {
+            self.unwind_btc_loans(month, m, f);
+        }
+        if self.floor_usd - self.cash_usd > DUST_USD {
             self.hand_over_losing_projects(month, f);
         }
+        // A shortfall of under `squeeze_materiality_share_of_debt` of its debt at the
+        // start is bridged by stretching payables; more is a squeeze.
         let shortfall = self.floor_usd - self.cash_usd;
-        if shortfall > DUST_USD {
+        let material = (self.c.debt_usd() * p.a.squeeze_materiality_share_of_debt).max(DUST_USD);
+        if shortfall > material {
             let cause = if f.refused {
                 SqueezeCause::Refinancing
             } else {
@@ -491,71 +512,152 @@ impl Operator {
         }
     }
 
-    /// Ring-fenced projects whose own cash flow this month does not cover their debt
-    /// service are handed to their lenders: the month's service on their debt is not
-    /// paid, the debt goes with the project, and the project's site (or the machines
-    /// pledged to its lenders) earns nothing more. A project is the ring-fenced debt
-    /// of one site, or one ring-fenced tranche with no modelled site (a subsidiary's
-    /// note, an equipment SPV).
-    fn hand_over_losing_projects(&mut self, month: u32, f: &mut Flows) {
-        let mut projects: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    /// The company's ring-fenced projects this month: the ring-fenced debt of one
+    /// site, or one ring-fenced tranche with no modelled site (a subsidiary's note,
+    /// an equipment SPV), with the project's own cash flow and its debt service.
+    fn ring_fenced_projects(&self, month: u32) -> Vec<Project> {
+        let mut candidates: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         for (k, site) in self.sites.iter().enumerate() {
             if site.project && !site.lost {
-                let debt = (0..self.tranches.len())
-                    .filter(|&i| self.tranches[i].site == Some(k))
-                    .collect();
-                projects.push((Some(k), debt));
+                let debt = (0..self.tranches.len()).filter(|&i| self.tranches[i].site == Some(k)).collect();
+                candidates.push((Some(k), debt));
             }
         }
         for (i, t) in self.tranches.iter().enumerate() {
-            let serviced = t.is_active() || t.month_interest_usd + t.month_principal_usd > 0.0;
-            if t.site.is_none() && t.recourse == Recourse::Project && serviced {
-                projects.push((None, vec![i]));
+            if t.site.is_none() && t.recourse == Recourse::Project && t.is_active() {
+                candidates.push((None, vec![i]));
             }
         }
-        for (site, debt) in projects {
+        candidates
+            .into_iter()
+            .filter_map(|(site, debt)| {
+                let complete = site.is_none_or(|k| self.sites[k].complete(month));
+                let fenced = !debt.is_empty() && debt.iter().all(|&i| self.tranches[i].ring_fenced(complete));
+                if !fenced || debt.iter().all(|&i| !self.tranches[i].is_active()) {
+                    return None;
+                }
+                let pledged_eh: f64 = debt.iter().map(|&i| self.tranches[i].collateral_hashrate_eh).sum();
+                let mut net = pledged_eh * self.month_mining_margin_per_eh;
+                if let Some(k) = site {
+                    net += self.sites[k].month_revenue_usd - self.sites[k].month_opex_usd;
+                }
+                let service = debt
+                    .iter()
+                    .map(|&i| self.tranches[i].month_interest_usd + self.tranches[i].month_principal_usd)
+                    .sum();
+                let contracted_usd: f64 = self
+                    .leases
+                    .iter()
+                    .filter(|l| Some(l.site) == site)
+                    .map(|l| l.remaining_rent_usd(month))
+                    .sum();
+                let debt_usd: f64 = debt.iter().map(|&i| self.tranches[i].principal_usd).sum();
+                Some(Project {
+                    site,
+                    debt,
+                    pledged_eh,
+                    net,
+                    service,
+                    worth_keeping: contracted_usd > debt_usd,
+                })
+            })
+            .collect()
+    }
+
+    /// A company walks away from a ring-fenced project whose own cash flow has not
+    /// covered its debt service for `project_walkaway_months` months running and
+    /// whose remaining contracted rent does not cover its debt, as Iris Energy did
+    /// with its equipment SPVs in November 2022: the lenders take the project, the
+    /// parent keeps its own cash.
+    fn walk_away_from_losing_projects(&mut self, month: u32, p: &Params, f: &mut Flows) {
+        for project in self.ring_fenced_projects(month) {
+            if project.worth_keeping {
+                continue;
+            }
+            let first = project.debt[0];
+            let months = if project.net < project.service {
+                self.tranches[first].shortfall_months + 1
+            } else {
+                0
+            };
+            for &i in &project.debt {
+                self.tranches[i].shortfall_months = months;
+            }
+            if f64::from(months) >= p.a.project_walkaway_months.max(1.0) {
+                self.hand_over(&project, month, f);
+            }
+        }
+    }
+
+    /// When short of cash, a company sells collateral of its bitcoin-backed loans,
+    /// repaying them in step, for the cash it needs (see `TrancheState::unwind_for`).
+    fn unwind_btc_loans(&mut self, month: u32, m: &MonthPrices, f: &mut Flows) {
+        let dm = DebtMonth {
+            month,
+            share_price_usd: 0.0,
+            btc_price_usd: m.btc_price,
+            fire_sale_haircut: m.fire_sale_haircut,
+            site_complete: true,
+            new_debt_rate: 0.0,
+        };
+        for i in 0..self.tranches.len() {
             if self.cash_usd >= self.floor_usd {
                 return;
             }
-            let complete = site.is_none_or(|k| self.sites[k].complete(month));
-            if debt.is_empty() || !debt.iter().all(|&i| self.tranches[i].ring_fenced(complete)) {
-                continue;
+            let mut out = TrancheMonth::default();
+            self.tranches[i].unwind_for(self.floor_usd - self.cash_usd, &dm, &mut out);
+            if out.collateral_sold_btc > 0.0 {
+                f.collateral_sold_btc += out.collateral_sold_btc;
+                f.btc_sold += out.collateral_sold_btc;
+                f.released += out.released_usd;
+                f.collateral_surplus += out.surplus_usd;
+                self.cash_usd += out.surplus_usd;
+                let label = self.tranches[i].t.label.as_str();
+                self.event(month, EventKind::CollateralSold, out.collateral_sold_btc, label);
             }
-            let pledged_eh: f64 = debt.iter().map(|&i| self.tranches[i].collateral_hashrate_eh).sum();
-            let mut net = pledged_eh * self.month_mining_margin_per_eh;
-            if let Some(k) = site {
-                net += self.sites[k].month_revenue_usd - self.sites[k].month_opex_usd;
-            }
-            let service: f64 = debt
-                .iter()
-                .map(|&i| self.tranches[i].month_interest_usd + self.tranches[i].month_principal_usd)
-                .sum();
-            if net >= service {
-                continue;
-            }
-            let mut released = 0.0;
-            for &i in &debt {
-                let t = &mut self.tranches[i];
-                let (interest, principal) = (t.month_interest_usd, t.month_principal_usd);
-                f.interest -= interest;
-                f.principal -= principal;
-                let gone = principal + t.hand_over();
-                f.released += gone;
-                released += gone;
-                t.month_interest_usd = 0.0;
-                t.month_principal_usd = 0.0;
-                self.cash_usd += interest + principal;
-            }
-            self.hashrate_eh = (self.hashrate_eh - pledged_eh).max(0.0);
-            let name = match site {
-                Some(k) => {
-                    self.sites[k].lost = true;
-                    self.c.sites.get(k).map_or("", |s| s.name.as_str())
-                }
-                None => debt.first().map_or("", |&i| self.tranches[i].t.label.as_str()),
-            };
-            self.event(month, EventKind::ProjectHandedOver, released, name);
         }
+    }
+
+    /// When the parent itself is short, it stops supporting ring-fenced projects that
+    /// lose money this month, until it is not short any more.
+    fn hand_over_losing_projects(&mut self, month: u32, f: &mut Flows) {
+        for project in self.ring_fenced_projects(month) {
+            if self.cash_usd >= self.floor_usd {
+                return;
+            }
+            if project.net < project.service {
+                self.hand_over(&project, month, f);
+            }
+        }
+    }
+
+    /// Hands a project to its lenders: this month's service on its debt is not paid,
+    /// the debt goes with the project, and the project's site (or the machines
+    /// pledged to its lenders) earns nothing more.
+    fn hand_over(&mut self, project: &Project, month: u32, f: &mut Flows) {
+        let mut released = 0.0;
+        for &i in &project.debt {
+            let t = &mut self.tranches[i];
+            let (interest, principal) = (t.month_interest_usd, t.month_principal_usd);
+            // Undo this month's service (clamped: a sum less its parts can round below zero).
+            f.interest = (f.interest - interest).max(0.0);
+            f.principal = (f.principal - principal).max(0.0);
+            let gone = principal + t.hand_over();
+            f.released += gone;
+            released += gone;
+            t.month_interest_usd = 0.0;
+            t.month_principal_usd = 0.0;
+            self.cash_usd += interest + principal;
+        }
+        self.hashrate_eh = (self.hashrate_eh - project.pledged_eh).max(0.0);
+        let name = match project.site {
+            Some(k) => {
+                self.sites[k].lost = true;
+                self.c.sites.get(k).map_or("", |s| s.name.as_str())
+            }
+            None => project.debt.first().map_or("", |&i| self.tranches[i].t.label.as_str()),
+        };
+        self.event(month, EventKind::ProjectHandedOver, released, name);
     }
 
     /// Cross-default: the company's other debt with such clauses falls due at once.

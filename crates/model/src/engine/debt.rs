@@ -5,9 +5,10 @@
 //!   share price is below the conversion price; at maturity the notes convert into
 //!   shares if the share price is at or above it, otherwise they are repaid in cash;
 //! - bitcoin-backed loans: a margin call when the loan-to-value crosses its
-//!   threshold, met by posting free bitcoin (or by paying down the loan); if the
-//!   company has neither, the lender sells the collateral, and a loan whose recourse
-//!   is limited to its collateral is then closed whatever the proceeds;
+//!   threshold, met by posting free bitcoin, else by paying the loan down in cash
+//!   (parent recourse); a loan whose recourse is limited to its collateral is
+//!   closed by selling the collateral when the company needs the cash, or at
+//!   maturity if it is not rolled, whatever the proceeds;
 //! - a maturity whose cash is due is refinanced at the new-debt rate if the
 //!   company's trailing cash flow covers the debt service (see
 //!   [`Operator::can_refinance`](super::company::Operator)); otherwise it is repaid
@@ -47,6 +48,8 @@ pub(crate) struct TrancheState {
     /// This month's cash interest and principal, so a project default can undo them.
     pub month_interest_usd: f64,
     pub month_principal_usd: f64,
+    /// Months running in which its project's own cash flow fell short of its service.
+    pub shortfall_months: u32,
 }
 
 /// What happened to a tranche this month that the company's books and story need.
@@ -137,6 +140,7 @@ impl TrancheState {
             initial_ltv,
             month_interest_usd: 0.0,
             month_principal_usd: 0.0,
+            shortfall_months: 0,
         }
     }
 
@@ -205,12 +209,19 @@ impl TrancheState {
         }
         let target_collateral = self.principal_usd / (self.initial_ltv.max(f64::MIN_POSITIVE) * m.btc_price_usd);
         let needed = (target_collateral - self.collateral_btc).max(0.0);
+        // A borrower owes a collateral-only lender nothing beyond the collateral: it
+        // posts no more bitcoin into a loan already worth more than its collateral.
+        let under_water = self.ltv(m.btc_price_usd) >= 1.0;
+        if self.recourse == Recourse::Collateral && under_water {
+            return;
+        }
         if btc_free >= needed {
             self.collateral_btc += needed;
             out.btc_posted += needed;
             out.event = Some(DebtEvent::MarginCall);
         } else if self.recourse == Recourse::Collateral {
-            self.sell_collateral(m, out);
+            // The lender's only claim is the collateral: the loan stays under water
+            // until the company unwinds it (when it needs the cash) or it falls due.
         } else {
             let repay = self.principal_usd - self.initial_ltv * self.collateral_btc * m.btc_price_usd;
             let repay = repay.clamp(0.0, self.principal_usd);
@@ -218,6 +229,35 @@ impl TrancheState {
             out.principal_usd += repay;
             out.event = Some(DebtEvent::MarginCall);
         }
+    }
+
+    /// Raises up to `needed` dollars from a bitcoin-backed loan's collateral, as a
+    /// company short of cash does: it sells collateral at the fire-sale price, the
+    /// loan is repaid in step (its loan-to-value unchanged) and the rest is cash. A
+    /// loan under water yields nothing. Nothing happens to other kinds of debt.
+    pub(crate) fn unwind_for(&mut self, needed: f64, m: &DebtMonth, out: &mut TrancheMonth) {
+        if self.t.kind != TrancheKind::BtcBacked || !self.is_active() || self.collateral_btc <= 0.0 || needed <= 0.0 {
+            return;
+        }
+        let realised = m.btc_price_usd * (1.0 - m.fire_sale_haircut);
+        let ltv = self.principal_usd / (self.collateral_btc * realised);
+        if ltv >= 1.0 {
+            return;
+        }
+        // Each BTC sold repays `ltv` of its proceeds and frees the rest.
+        let sold = (needed / (realised * (1.0 - ltv))).min(self.collateral_btc);
+        let repaid = (sold * realised * ltv).min(self.principal_usd);
+        out.collateral_sold_btc += sold;
+        out.released_usd += repaid;
+        out.surplus_usd += sold * realised - repaid;
+        self.collateral_btc -= sold;
+        self.principal_usd -= repaid;
+        if self.collateral_btc <= 1e-9 {
+            out.released_usd += self.principal_usd;
+            self.principal_usd = 0.0;
+            self.collateral_btc = 0.0;
+        }
+        out.event = Some(DebtEvent::CollateralSold);
     }
 
     /// The lender sells the collateral at a fire-sale price and closes the loan; any

@@ -284,9 +284,15 @@ impl LeaseState {
         }
     }
 
-    /// Rent still due under the lease from `month` on, $ (for the company view).
+    /// The lease's full rent a month, $.
     pub(crate) fn contracted_rent_per_month(&self) -> f64 {
         self.mw * self.rent_per_mw_month
+    }
+
+    /// Rent still to come under the lease after `month`, $ (what makes a project
+    /// worth keeping).
+    pub(crate) fn remaining_rent_usd(&self, month: u32) -> f64 {
+        f64::from(self.end.saturating_sub(month.max(self.start))) * self.contracted_rent_per_month()
     }
 }
 

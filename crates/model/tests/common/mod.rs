@@ -31,3 +31,25 @@ pub fn raised(scenario: &Scenario, id: LeverId, by: f64) -> Scenario {
     higher.set(id, (scenario.get(id) + by).min(lever.max));
     higher
 }
+
+/// The era's data with every debt recourse to the parent in full: no project to walk
+/// away from, no collateral-only loan. Strict directions hold in this world; limited
+/// recourse is an option the parent holds, checked separately.
+pub fn full_recourse(era: squeeze_model::Era) -> &'static squeeze_model::Dataset {
+    use squeeze_model::data::{Guarantee, Recourse};
+    use std::sync::OnceLock;
+    static LATE: OnceLock<&'static squeeze_model::Dataset> = OnceLock::new();
+    static REPLAY: OnceLock<&'static squeeze_model::Dataset> = OnceLock::new();
+    let cell = match era {
+        squeeze_model::Era::Late2025 => &LATE,
+        squeeze_model::Era::Crypto2022 => &REPLAY,
+    };
+    cell.get_or_init(|| {
+        let mut data = era.data().clone();
+        for t in data.companies.iter_mut().flat_map(|c| c.debt.iter_mut()) {
+            t.recourse = Recourse::Parent;
+            t.guarantee = Guarantee::Full;
+        }
+        data.leak()
+    })
+}

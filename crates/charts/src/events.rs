@@ -1,0 +1,74 @@
+//! A company's events in words, for the company view and the CLI: the raw
+//! material of the story of how a company reaches (or escapes) a squeeze.
+
+use crate::locale::{format_btc, format_month, format_usd_compact, Lang};
+use squeeze_model::{Event, EventKind};
+
+/// One event as a sentence, its date first: en `Jun 2030: $650M of 0% notes
+/// convert into shares.`
+///
+/// ```
+/// use squeeze_charts::{describe_event, Lang};
+/// use squeeze_model::{Event, EventKind, YearMonth};
+/// let e = Event { month: 53, date: YearMonth::new(2030, 6), kind: EventKind::Put, amount: 650e6, detail: "0% notes" };
+/// assert_eq!(describe_event(&e, Lang::En), "Jun 2030: holders put $650M of 0% notes for cash.");
+/// ```
+pub fn describe_event(e: &Event, lang: Lang) -> String {
+    let when = format_month(e.date, lang);
+    let usd = format_usd_compact(e.amount, lang);
+    let btc = format_btc(e.amount, lang);
+    let what = e.detail;
+    let text = match (e.kind, lang) {
+        (EventKind::Converted, Lang::En) => format!("{usd} of {what} convert into shares (no cash)."),
+        (EventKind::Converted, Lang::It) => format!("{usd} di {what} si convertono in azioni (senza cassa)."),
+        (EventKind::Put, Lang::En) => format!("holders put {usd} of {what} for cash."),
+        (EventKind::Put, Lang::It) => format!("gli obbligazionisti chiedono il rimborso di {usd} di {what}."),
+        (EventKind::RefinancingRefused, Lang::En) => {
+            format!("lenders will not refinance {usd} of {what}: it is due in cash.")
+        }
+        (EventKind::RefinancingRefused, Lang::It) => {
+            format!("i creditori non rifinanziano {usd} di {what}: va rimborsato in contanti.")
+        }
+        (EventKind::Refinanced, Lang::En) => format!("{usd} of {what} is refinanced at the new-debt rate."),
+        (EventKind::Refinanced, Lang::It) => format!("{usd} di {what} vengono rifinanziati al tasso del nuovo debito."),
+        (EventKind::Rolled, Lang::En) => format!("{what} is rolled over for a year."),
+        (EventKind::Rolled, Lang::It) => format!("{what} viene rinnovato per un anno."),
+        (EventKind::MarginCall, Lang::En) => format!("margin call on {what}: {btc} more posted as collateral."),
+        (EventKind::MarginCall, Lang::It) => format!("richiesta di margine su {what}: {btc} in più a garanzia."),
+        (EventKind::CollateralSold, Lang::En) => format!("the lender sells {btc} of collateral and closes {what}."),
+        (EventKind::CollateralSold, Lang::It) => format!("il creditore vende {btc} di garanzia e chiude {what}."),
+        (EventKind::TenantFailed, Lang::En) => format!("{what} stops paying: {usd} a month of rent at stake."),
+        (EventKind::TenantFailed, Lang::It) => format!("{what} smette di pagare: {usd} al mese di canoni a rischio."),
+        (EventKind::BackstopPaid, Lang::En) => format!("the guarantor starts paying the rent of lease {what}."),
+        (EventKind::BackstopPaid, Lang::It) => format!("il garante inizia a pagare i canoni del contratto {what}."),
+        (EventKind::ProjectHandedOver, Lang::En) => {
+            format!("{what} is handed to its lenders with {usd} of its debt.")
+        }
+        (EventKind::ProjectHandedOver, Lang::It) => {
+            format!("{what} passa ai suoi creditori con {usd} di debito.")
+        }
+        (EventKind::BitcoinSold, Lang::En) => format!("sells {btc} to meet its obligations."),
+        (EventKind::BitcoinSold, Lang::It) => format!("vende {btc} per far fronte agli impegni."),
+        (EventKind::Squeezed, Lang::En) => format!("cannot meet its obligations: {usd} short."),
+        (EventKind::Squeezed, Lang::It) => format!("non riesce a far fronte agli impegni: mancano {usd}."),
+        (EventKind::Accelerated, Lang::En) => format!("cross-default makes {usd} of other debt due at once."),
+        (EventKind::Accelerated, Lang::It) => format!("il cross-default rende esigibili subito {usd} di altro debito."),
+    };
+    format!("{when}: {text}")
+}
+
+/// The events worth telling a reader, in order: forced bitcoin sales are summed
+/// into one line per run of consecutive months rather than one per month.
+pub fn story(events: &[Event]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        if e.kind == EventKind::BitcoinSold {
+            if let Some(last) = out.last_mut().filter(|l| l.kind == EventKind::BitcoinSold) {
+                last.amount += e.amount;
+                continue;
+            }
+        }
+        out.push(e.clone());
+    }
+    out
+}
