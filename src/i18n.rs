@@ -314,7 +314,8 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
         "miner_leverage" => "Quota della conversione in data center per l'IA pagata con denaro preso a prestito.",
         "chip_throughput" => "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
         "btc_price_shock" => "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
-        "btc_volatility" => "Quanto oscilla il prezzo del bitcoin in un anno.",
+        "btc_volatility" => "Quanto oscilla il prezzo del bitcoin in un anno, nei percorsi simulati (la loro media segue il percorso centrale) e nel ricavo di una vendita affrettata.",
+        "btc_trend" => "Quanto sale o scende ogni anno il prezzo centrale del bitcoin. Con 0 resta al livello di fine 2025 (dopo un eventuale shock).",
         "interest_rate" => "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.",
         "power_price_usd_per_mwh" => "Quanto pagano i miner per un megawattora di elettricità.",
         "contracted_share" => {

@@ -34,6 +34,7 @@ fn italian_label(key: &str) -> Option<&'static str> {
         "chip_throughput" => "Potenza dei chip",
         "btc_price_shock" => "Shock sul prezzo del bitcoin",
         "btc_volatility" => "Volatilità del bitcoin",
+        "btc_trend" => "Tendenza del bitcoin",
         "interest_rate" => "Tasso sul nuovo debito",
         "power_price_usd_per_mwh" => "Prezzo dell'energia",
         "contracted_share" => "Quota di capacità IA a contratto",

@@ -300,8 +300,20 @@ levers! {
         range: 0.1 => 1.2,
         step: 0.01,
         headline: false,
-        explanation: "How much the bitcoin price swings in a year. Higher volatility lowers the typical (median) price path and the cash a hurried sale raises.",
+        explanation: "How much the bitcoin price swings in a year, in the simulated paths (their average follows the central path) and in the cash a hurried sale raises.",
         source: "Realised volatility ~43–46% a year in 2025 (K33 Research: 2.24% a day; Glassnode 1-year realised ~46%); ~64% in 2022 (3.34% a day).",
+    }
+    /// Trend of the central bitcoin price path, a fraction per year (0 = flat).
+    BtcTrend btc_trend {
+        short: "trend",
+        label: "Bitcoin trend",
+        unit: RatePerYear,
+        default: 0.0,
+        range: -0.5 => 0.5,
+        step: 0.01,
+        headline: false,
+        explanation: "How much the central bitcoin price rises or falls each year. 0 keeps it at its late-2025 level (after any shock).",
+        source: "Neutral by default: the model does not forecast bitcoin. Bitcoin's yearly moves since 2018 ran from about −65% (2018, 2022) to +300% (2020); a reader sets a trend here.",
     }
     /// Interest rate on new and refinanced debt, a fraction per year.
     InterestRate interest_rate {

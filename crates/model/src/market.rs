@@ -153,12 +153,14 @@ pub(crate) fn ai_sentiment(month: u32, s: &Scenario, p: &Params) -> f64 {
     1.0 - p.a.btc_ai_sentiment_at_full_slowdown * s.ai_demand_slowdown * ramp
 }
 
-/// The bitcoin price in `month` before forced sales feed back into it, $.
+/// The bitcoin price in `month` before forced sales feed back into it, $: the
+/// central path.
 ///
-/// History where the data replays one; after it (or from the late-2025 anchor) the
-/// median path of a price with no expected gain or loss, which drifts down by
-/// exp(−σ²t/2) as volatility σ rises. The one-off shock scales the whole path, and an
-/// AI slowdown drags it down as risk assets move together.
+/// History where the data replays one; after it (or from the late-2025 price) the
+/// last price, growing by the reader's trend (0 by default: the model does not
+/// forecast bitcoin). Volatility does not move it: it lives in the Monte Carlo,
+/// whose paths average to this path. The one-off shock scales the whole path, and
+/// an AI slowdown drags it down as risk assets move together.
 pub(crate) fn btc_price_before_feedback(s: &Scenario, month: u32, p: &Params) -> f64 {
     let history = p.history;
     let (base_usd, months_on_own_path) = match history.get(month as usize) {
@@ -169,8 +171,8 @@ pub(crate) fn btc_price_before_feedback(s: &Scenario, month: u32, p: &Params) ->
         },
     };
     let years = f64::from(months_on_own_path) / MONTHS_PER_YEAR;
-    let median_drift = (-0.5 * s.btc_volatility * s.btc_volatility * years).exp();
-    base_usd * (1.0 + s.btc_price_shock) * median_drift * ai_sentiment(month, s, p)
+    let trend = (1.0 + s.btc_trend).powf(years);
+    base_usd * (1.0 + s.btc_price_shock) * trend * ai_sentiment(month, s, p)
 }
 
 #[cfg(test)]
@@ -232,6 +234,26 @@ mod tests {
     }
 
     #[test]
+    fn the_central_path_is_flat_without_a_trend_whatever_the_volatility() {
+        let p = late();
+        for volatility in [0.1, 0.45, 1.2] {
+            let s = Scenario {
+                btc_volatility: volatility,
+                ..Scenario::BASE
+            };
+            for month in [0, 24, 59] {
+                assert_eq!(btc_price_before_feedback(&s, month, &p), p.market.btc_price_usd, "{volatility} {month}");
+            }
+        }
+        let rising = Scenario {
+            btc_trend: 0.1,
+            ..Scenario::BASE
+        };
+        let two_years = btc_price_before_feedback(&rising, 23, &p);
+        assert!((two_years / p.market.btc_price_usd - 1.21).abs() < 1e-9, "{two_years}");
+    }
+
+    #[test]
     fn replay_follows_history_then_its_own_path() {
         let p = Params::new(Dataset::for_era(Era::Crypto2022));
         let s = Scenario {
@@ -240,6 +262,6 @@ mod tests {
         };
         assert_eq!(btc_price_before_feedback(&s, 5, &p), p.history[5]);
         let last = p.history.len() as u32;
-        assert!(btc_price_before_feedback(&s, last, &p) < p.history[last as usize - 1]);
+        assert_eq!(btc_price_before_feedback(&s, last, &p), p.history[last as usize - 1]);
     }
 }

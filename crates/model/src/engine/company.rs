@@ -282,8 +282,7 @@ impl Operator {
         let mut to_fund = (f.capex - f.prepayment_received).max(0.0);
         f.restricted_spent = to_fund.min(self.restricted_usd.max(0.0));
         to_fund -= f.restricted_spent;
-        let buffer = self.floor_usd + p.a.cash_buffer_months * self.c.overhead_usd_per_month.value;
-        let from_cash = to_fund.min((self.cash_usd - buffer).max(0.0));
+        let from_cash = to_fund.min((self.cash_usd - self.buffer_usd(p)).max(0.0));
         let raised = to_fund - from_cash;
         if raised <= 0.0 || f.capex <= 0.0 {
             return;
@@ -294,6 +293,12 @@ impl Operator {
         for site in &mut self.sites {
             site.borrow(f.new_debt * site.month_capex_usd / f.capex);
         }
+    }
+
+    /// Cash a company keeps before it spends on its build or repays a maturity: its
+    /// minimum cash plus `cash_buffer_months` of overhead.
+    fn buffer_usd(&self, p: &Params) -> f64 {
+        self.floor_usd + p.a.cash_buffer_months * self.c.overhead_usd_per_month.value
     }
 
     /// Bitcoin mining: machines run while hashprice covers their power bill.
@@ -412,7 +417,12 @@ impl Operator {
             let mut out: TrancheMonth = self.tranches[i].accrue(&dm);
             let btc_free = self.btc_held - f.btc_posted;
             self.tranches[i].margin_check(&dm, btc_free, &mut out);
-            let can_refinance = self.tranches[i].cash_due(&dm) && self.squeeze.is_none() && self.can_refinance(i, s, p);
+            // A company repays a maturity from cash it can spare; it asks lenders only
+            // for what it cannot.
+            let due = self.tranches[i].cash_due(&dm);
+            let spare = self.cash_usd - f.principal - self.buffer_usd(p);
+            let needs_lenders = due && self.tranches[i].principal_usd > spare;
+            let can_refinance = needs_lenders && self.squeeze.is_none() && self.can_refinance(i, s, p);
             self.tranches[i].settle(&dm, can_refinance, &mut out);
             let tranche = &mut self.tranches[i];
             tranche.month_interest_usd = out.interest_usd;
