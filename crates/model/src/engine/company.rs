@@ -29,6 +29,10 @@ use crate::Scenario;
 const DUST_USD: f64 = 1.0;
 /// The longest trailing window of the coverage test, months.
 const MAX_TRAILING_MONTHS: usize = 12;
+/// How far ahead a treasurer looks when deciding whether cash can repay a maturity:
+/// cash the other tranches may call for within two years stays in the bank (a
+/// modelling choice, MODEL.md "Maturities").
+const MATURITY_RESERVE_MONTHS: u32 = 24;
 
 /// Prices every company faces in one month.
 pub(crate) struct MonthPrices {
@@ -417,12 +421,17 @@ impl Operator {
             let mut out: TrancheMonth = self.tranches[i].accrue(&dm);
             let btc_free = self.btc_held - f.btc_posted;
             self.tranches[i].margin_check(&dm, btc_free, &mut out);
-            // A company repays a maturity from cash it can spare; it asks lenders only
-            // for what it cannot.
+            // A company repays a maturity from cash it can spare, keeping its buffer
+            // and what its other tranches may call for within the reserve horizon; it
+            // asks lenders for the rest.
             let due = self.tranches[i].cash_due(&dm);
-            let spare = self.cash_usd - f.principal - self.buffer_usd(p);
+            let reserved: f64 = (self.tranches.iter().enumerate())
+                .filter(|&(j, _)| j != i)
+                .map(|(_, t)| t.due_within(month, MATURITY_RESERVE_MONTHS))
+                .sum();
+            let spare = self.cash_usd - f.principal - self.buffer_usd(p) - reserved;
             let needs_lenders = due && self.tranches[i].principal_usd > spare;
-            let can_refinance = needs_lenders && self.squeeze.is_none() && self.can_refinance(i, s, p);
+            let can_refinance = needs_lenders && self.squeeze.is_none() && self.can_refinance(i, month, s, p);
             self.tranches[i].settle(&dm, can_refinance, &mut out);
             let tranche = &mut self.tranches[i];
             tranche.month_interest_usd = out.interest_usd;
@@ -459,14 +468,18 @@ impl Operator {
     }
 
     /// A lender refinances tranche `i` at the new-debt rate if trailing operating cash
-    /// flow covers the next year's debt service `refinancing_min_dscr` times.
-    fn can_refinance(&self, i: usize, s: &Scenario, p: &Params) -> bool {
+    /// flow covers the next year's debt service `refinancing_min_dscr` times. The
+    /// lender looks at the company pro forma: every tranche that falls due within
+    /// the year counts at the new-debt rate too, as if it were refinanced as well.
+    fn can_refinance(&self, i: usize, month: u32, s: &Scenario, p: &Params) -> bool {
         let trailing = (p.a.coverage_trailing_months as usize).clamp(1, MAX_TRAILING_MONTHS);
         let ebitda_per_year = self.recent_ebitda[..trailing].iter().sum::<f64>() / trailing as f64 * MONTHS_PER_YEAR;
         let mut service_per_year = 0.0;
         for (j, t) in self.tranches.iter().enumerate() {
             service_per_year += if j == i {
                 t.principal_usd * s.interest_rate
+            } else if t.due_within(month, MONTHS_PER_YEAR as u32) > 0.0 {
+                t.service_per_year(s.interest_rate.max(t.rate_per_year))
             } else {
                 t.service_per_year(t.rate_per_year)
             };

@@ -215,20 +215,21 @@ impl TrancheState {
         if self.recourse == Recourse::Collateral && under_water {
             return;
         }
-        if btc_free >= needed {
-            self.collateral_btc += needed;
-            out.btc_posted += needed;
-            out.event = Some(DebtEvent::MarginCall);
-        } else if self.recourse == Recourse::Collateral {
+        let posted = needed.min(btc_free.max(0.0));
+        if posted < needed && self.recourse == Recourse::Collateral {
             // The lender's only claim is the collateral: the loan stays under water
             // until the company unwinds it (when it needs the cash) or it falls due.
-        } else {
-            let repay = self.principal_usd - self.initial_ltv * self.collateral_btc * m.btc_price_usd;
-            let repay = repay.clamp(0.0, self.principal_usd);
-            self.principal_usd -= repay;
-            out.principal_usd += repay;
-            out.event = Some(DebtEvent::MarginCall);
+            return;
         }
+        // Free bitcoin goes in first; a parent-recourse borrower pays the rest of the
+        // way back to the starting loan-to-value in cash.
+        self.collateral_btc += posted;
+        out.btc_posted += posted;
+        let repay = self.principal_usd - self.initial_ltv * self.collateral_btc * m.btc_price_usd;
+        let repay = repay.clamp(0.0, self.principal_usd);
+        self.principal_usd -= repay;
+        out.principal_usd += repay;
+        out.event = Some(DebtEvent::MarginCall);
     }
 
     /// Raises up to `needed` dollars from a bitcoin-backed loan's collateral, as a
@@ -332,6 +333,17 @@ impl TrancheState {
             return false;
         }
         !self.conversion_price_usd.is_some_and(|c| m.share_price_usd >= c)
+    }
+
+    /// The principal this tranche may call for in cash after `month` and up to
+    /// `month + horizon`, at a put or at maturity (whatever the share price then).
+    pub(crate) fn due_within(&self, month: u32, horizon: u32) -> f64 {
+        let soon = |at: u32| at > month && at <= month + horizon;
+        if self.is_active() && (self.put.is_some_and(soon) || soon(self.maturity)) {
+            self.principal_usd
+        } else {
+            0.0
+        }
     }
 
     /// This tranche's yearly debt service at `rate` (interest plus scheduled

@@ -19,6 +19,25 @@ pub fn any_scenario() -> impl Strategy<Value = Scenario> {
     })
 }
 
+/// Any valid late-2025 scenario whose central bitcoin path does not trend down (the
+/// trend lever folded to its non-negative half; the 2022 replay follows 2022's
+/// falling prices), so properties that need it are drawn directly, not filtered.
+pub fn not_falling_scenario() -> impl Strategy<Value = Scenario> {
+    any_scenario().prop_map(|mut s| {
+        s.btc_trend = s.btc_trend.abs();
+        s.era = Era::Late2025;
+        s
+    })
+}
+
+/// Any valid scenario with the demand elasticity drawn from `range`.
+pub fn scenario_with_elasticity(range: std::ops::Range<f64>) -> impl Strategy<Value = Scenario> {
+    (any_scenario(), range).prop_map(|(mut s, e)| {
+        s.demand_elasticity = e;
+        s
+    })
+}
+
 /// `None` (never squeezed) counts as later than any month.
 pub fn squeeze_rank(month: Option<u32>) -> u32 {
     month.unwrap_or(u32::MAX)
