@@ -337,11 +337,11 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
 /// here, keyed by the preset's id; English from the model).
 pub fn preset_text(lang: Lang, preset: &squeeze_model::Preset) -> (&'static str, &'static str) {
     let italian = match preset.id {
-        "base" => Some("Bitcoin vicino a 85.000 $, rete vicina a 1.050 EH/s, domanda di IA sulla traiettoria di Bain al 2030 (~200 GW di nuovo calcolo), chip nuovi tre volte più efficienti del parco 2025, conversioni finanziate al 60% con debito all'8%."),
+        "base" => Some("Le sette società quotate come da bilanci fino a dicembre 2025; bitcoin alla chiusura del 31 dicembre 2025 (87.500 $) e piatto se non si imposta una tendenza; rete vicina a 1.050 EH/s; domanda di IA sulla traiettoria di Bain al 2030 (~200 GW di nuovo calcolo); chip nuovi tre volte più efficienti del parco 2025; nuove conversioni finanziate al 60% con debito all'8%."),
         "ai_demand_stalls" => Some("L'ammanco di Bain: 800 mld $ dei 2.000 mld $ di ricavi annui necessari al 2030 non arrivano, quindi manca il 40% della crescita attesa del calcolo per l'IA; il bitcoin scende con il sentiment sull'IA."),
         "chip_glut" => Some("I nuovi acceleratori danno otto volte il calcolo per watt del parco 2025 (Trainium 3 da solo vale un passo di 4x) e il calcolo più economico alza appena la domanda (elasticità 0,2): lo stesso lavoro richiede molti meno megawatt."),
         "soft_landing" => Some("La domanda di IA cresce un po' meno del previsto (manca il 15% della crescita), il calcolo più economico trova nuovi usi (elasticità 0,8), i tassi scendono al 6,5% e il bitcoin recupera il 10%."),
-        "replay_2022" => Some("Il 2022 delle cripto: chiusure mensili del bitcoin da 38.500 $ (gennaio) a 16.500 $ (dicembre), volatilità del 64%, energia intorno a 60 $/MWh, un miner che ha finanziato l'80% dell'espansione con debito al 10% oltre ai prestiti sulle macchine, nessun ricavo dall'IA. Inizia a gennaio 2022; Core Scientific ha chiesto il Chapter 11 a dicembre 2022."),
+        "replay_2022" => Some("Il 2022 delle cripto con i conti di inizio anno di Core Scientific, Iris Energy, Argo, Greenidge e Riot: chiusure mensili del bitcoin da 38.500 $ (gennaio) a 16.500 $ (dicembre), volatilità del 64%, il prezzo dell'energia di ciascuna società, nuove macchine finanziate all'80% con debito al 10%, nessun ricavo dall'IA. Inizia a gennaio 2022. Nella realtà Iris Energy ha ceduto le sue società veicolo ai finanziatori a novembre 2022 e Core Scientific ha chiesto il Chapter 11 a dicembre."),
         _ => None,
     };
     let name = squeeze_charts::preset_name(preset, lang);

@@ -13,7 +13,7 @@ use std::fmt;
 /// `"crypto_2022"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum Era {
-    /// Late 2025: bitcoin near $85k, the AI build-out under way; runs 2026-01 to 2030-12.
+    /// Late 2025: bitcoin near $87.5k, the AI build-out under way; runs 2026-01 to 2030-12.
     #[default]
     #[serde(rename = "late_2025")]
     Late2025,

@@ -22,7 +22,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "base",
         name: "Late-2025 base case",
-        description: "Bitcoin near $85k, the network near 1,050 EH/s, AI demand on the path to Bain's 2030 picture (~200 GW of new compute), new chips three times as efficient as the 2025 fleet, 60% of build-outs funded with debt at 8%.",
+        description: "The seven listed companies as filed to December 2025; bitcoin at its 31 Dec 2025 close ($87.5k) and flat unless you set a trend; the network near 1,050 EH/s; AI demand on the path to Bain's 2030 picture (~200 GW of new compute); new chips three times as efficient as the 2025 fleet; 60% of new build-outs funded with debt at 8%.",
         scenario: Scenario::BASE,
     },
     Preset {
@@ -52,12 +52,11 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "replay_2022",
         name: "2022 replay",
-        description: "Crypto's 2022: bitcoin's monthly closes from $38.5k (Jan) to $16.5k (Dec), 64% volatility, power near $60/MWh, a miner that funded 80% of its expansion with 10% debt on top of equipment loans, no AI revenue. Starts 2022-01; Core Scientific filed for Chapter 11 in December 2022.",
+        description: "Crypto's 2022 on the figures of Core Scientific, Iris Energy, Argo, Greenidge and Riot at the start of that year: bitcoin's monthly closes from $38.5k (Jan) to $16.5k (Dec), 64% volatility, each company's own power price, 80% of new machines funded with debt at 10%, no AI revenue. Starts 2022-01. In reality Iris Energy handed its equipment companies to their lender in November 2022 and Core Scientific filed for Chapter 11 in December.",
         scenario: Scenario {
             era: Era::Crypto2022,
             miner_leverage: 0.8,
             interest_rate: 0.10,
-            power_price_usd_per_mwh: 60.0,
             btc_volatility: 0.64,
             ..Scenario::BASE
         },
