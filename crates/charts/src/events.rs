@@ -29,12 +29,20 @@ pub fn describe_event(e: &Event, lang: Lang) -> String {
         (EventKind::RefinancingRefused, Lang::It) => {
             format!("i creditori non rifinanziano {usd} di {what}: va rimborsato in contanti.")
         }
+        (EventKind::Repaid, Lang::En) => format!("{usd} of {what} is repaid from cash."),
+        (EventKind::Repaid, Lang::It) => format!("{usd} di {what} vengono rimborsati con la cassa."),
         (EventKind::Refinanced, Lang::En) => format!("{usd} of {what} is refinanced at the new-debt rate."),
         (EventKind::Refinanced, Lang::It) => format!("{usd} di {what} vengono rifinanziati al tasso del nuovo debito."),
         (EventKind::Rolled, Lang::En) => format!("{what} is rolled over for a year."),
         (EventKind::Rolled, Lang::It) => format!("{what} viene rinnovato per un anno."),
-        (EventKind::MarginCall, Lang::En) => format!("margin call on {what}: {btc} more posted as collateral."),
-        (EventKind::MarginCall, Lang::It) => format!("richiesta di margine su {what}: {btc} in più a garanzia."),
+        (EventKind::MarginCall, Lang::En) if e.amount > 0.0 => {
+            format!("margin call on {what}: {btc} more posted as collateral.")
+        }
+        (EventKind::MarginCall, Lang::It) if e.amount > 0.0 => {
+            format!("richiesta di margine su {what}: {btc} in più a garanzia.")
+        }
+        (EventKind::MarginCall, Lang::En) => format!("margin call on {what}: the loan is paid down in cash."),
+        (EventKind::MarginCall, Lang::It) => format!("richiesta di margine su {what}: il prestito viene ridotto con la cassa."),
         (EventKind::CollateralSold, Lang::En) => format!("the lender sells {btc} of collateral and closes {what}."),
         (EventKind::CollateralSold, Lang::It) => format!("il creditore vende {btc} di garanzia e chiude {what}."),
         (EventKind::TenantFailed, Lang::En) => format!("{what} stops paying: {usd} a month of rent at stake."),

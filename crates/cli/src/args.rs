@@ -114,10 +114,21 @@ pub(crate) enum DataCommand {
         /// Which era's embedded data to show.
         #[arg(long, default_value = "late_2025")]
         era: squeeze_model::Era,
-        /// How to print it.
-        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-        format: TextOrJson,
+        /// How to print it: text, JSON, or the Markdown tables of MODEL.md.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
+    /// The appendix of MODEL.md: every figure of both eras' embedded data, then every
+    /// estimate with its reason (`make docs` writes it into MODEL.md).
+    Appendix,
+}
+
+/// How `data show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ShowFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 /// How `run`, `sensitivity` and `map` print their results.

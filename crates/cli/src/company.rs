@@ -4,8 +4,8 @@
 use crate::args::{ScenarioOpts, TextOrJson};
 use crate::chart::company_ids;
 use crate::UsageError;
-use squeeze_charts::{kind_label, Lang};
-use squeeze_model::{run, CompanyView, Dataset, EventKind, MinerOutcome, Scenario};
+use squeeze_charts::{describe_event, kind_label, story, Lang};
+use squeeze_model::{run, CompanyView, Dataset, MinerOutcome, Scenario};
 use std::fmt::Write as _;
 
 /// The view of company `id`, or a one-line error naming the companies there are.
@@ -91,22 +91,8 @@ fn text(company: &CompanyView, miner: &MinerOutcome) -> String {
         low_month + 1,
         miner.dilution * 100.0
     );
-    for e in miner.events.iter().filter(|e| e.kind != EventKind::BitcoinSold) {
-        let amount = match e.kind {
-            EventKind::MarginCall | EventKind::CollateralSold => format!("{:.0} BTC", e.amount),
-            _ => format!("${:.1}M", e.amount / 1e6),
-        };
-        let _ = writeln!(
-            out,
-            "  {}  {:<20} {amount:>12}  {}",
-            e.date,
-            format!("{:?}", e.kind),
-            e.detail
-        );
-    }
-    let sold: f64 = miner.forced_btc_sales;
-    if sold > 0.0 {
-        let _ = writeln!(out, "  bitcoin sold under pressure: {sold:.0} BTC");
+    for e in story(&miner.events) {
+        let _ = writeln!(out, "  {}", describe_event(&e, Lang::En));
     }
     let t = company.tipping;
     let slowdown = t.ai_demand_slowdown.map_or_else(

@@ -75,6 +75,8 @@ pub enum EventKind {
     Put,
     /// A maturity was repaid in cash because lenders would not refinance it.
     RefinancingRefused,
+    /// A maturity was repaid from cash the company could spare (no lenders asked).
+    Repaid,
     /// A maturity was refinanced at the new-debt rate.
     Refinanced,
     /// A bitcoin-backed loan was rolled over (its collateral cover held).

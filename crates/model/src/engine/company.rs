@@ -453,13 +453,14 @@ impl Operator {
                 let (kind, amount) = match event {
                     DebtEvent::Converted => (EventKind::Converted, out.converted_usd),
                     DebtEvent::Put => (EventKind::Put, principal),
+                    DebtEvent::Repaid { .. } if !needs_lenders => (EventKind::Repaid, principal),
                     DebtEvent::Repaid { .. } => (EventKind::RefinancingRefused, principal),
                     DebtEvent::Refinanced => (EventKind::Refinanced, tranche.principal_usd),
                     DebtEvent::Rolled => (EventKind::Rolled, tranche.principal_usd),
                     DebtEvent::MarginCall => (EventKind::MarginCall, out.btc_posted),
                     DebtEvent::CollateralSold => (EventKind::CollateralSold, out.collateral_sold_btc),
                 };
-                if matches!(event, DebtEvent::Put | DebtEvent::Repaid { .. }) {
+                if needs_lenders && matches!(event, DebtEvent::Put | DebtEvent::Repaid { .. }) {
                     f.refused = true;
                 }
                 self.event(month, kind, amount, label);

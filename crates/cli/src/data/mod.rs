@@ -3,7 +3,9 @@
 //! (and exits with code 2 if there is any); `show` lists every figure with its
 //! source and as-of date.
 
-use crate::args::{load_data, DataCommand, TextOrJson};
+mod markdown;
+
+use crate::args::{load_data, DataCommand, ShowFormat};
 use crate::UsageError;
 use squeeze_model::{Dataset, Era};
 use std::fmt::Write as _;
@@ -18,11 +20,36 @@ pub(crate) fn command(command: DataCommand) -> Result<String, UsageError> {
                 None => Dataset::for_era(era),
             };
             Ok(match format {
-                TextOrJson::Json => serde_json::to_string_pretty(data)? + "\n",
-                TextOrJson::Text => show(data),
+                ShowFormat::Json => serde_json::to_string_pretty(data)? + "\n",
+                ShowFormat::Text => show(data),
+                ShowFormat::Markdown => markdown::figures(data),
             })
         }
+        DataCommand::Appendix => Ok(appendix()),
     }
+}
+
+/// The generated end of MODEL.md, between its `figures:begin` and `figures:end`
+/// markers.
+pub(crate) fn appendix() -> String {
+    let mut out = String::from(
+        "## Every figure\n\nGenerated from the embedded data files by `make docs` (`squeeze data appendix`); \
+         a test fails if this section differs from the data. Values are in the unit the figure's name \
+         says (`_usd` dollars, `_eh` EH/s, `_mw` MW of critical IT, `coupon` a fraction a year).\n\n",
+    );
+    for era in Era::ALL {
+        out.push_str(&markdown::figures(Dataset::for_era(era)));
+        out.push('\n');
+    }
+    out.push_str(
+        "## Estimates\n\nEvery figure the project estimated or derived rather than read as filed, with how \
+         and why (the `squeeze-estimates` source points here).\n\n",
+    );
+    for era in Era::ALL {
+        out.push_str(&markdown::estimates(Dataset::for_era(era)));
+        out.push('\n');
+    }
+    out
 }
 
 /// Every mistake goes to stderr as `FILE:LINE: field: message`, then one summary
