@@ -12,12 +12,13 @@
 #   make bench-browser slider drag benchmark in headless Chromium (work per input)
 #   make size          release bundle sizes (raw, gzip, brotli)
 #   make golden        regenerate the golden SVGs after an intended chart change
+#   make docs          regenerate MODEL.md's tables of every figure from the data
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size golden
+.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size golden docs
 
 serve:
 	scripts/bootstrap.sh build
@@ -50,3 +51,6 @@ size: build
 
 golden:
 	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden
+
+docs:
+	cargo run -q -p squeeze-cli -- data appendix --into crates/model/MODEL.md

@@ -311,15 +311,15 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
         "ai_demand_slowdown" => {
             "Quanta parte della crescita attesa della domanda di calcolo per l'IA al 2030 non arriva."
         }
-        "miner_leverage" => "Quota della conversione in data center per l'IA pagata con denaro preso a prestito.",
+        "miner_leverage" => "Quota dei nuovi cantieri (oltre a cassa, anticipi e fondi vincolati) pagata con nuovo debito; il resto con nuove azioni.",
         "chip_throughput" => "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
         "btc_price_shock" => "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
         "btc_volatility" => "Quanto oscilla il prezzo del bitcoin in un anno, nei percorsi simulati (la loro media segue il percorso centrale) e nel ricavo di una vendita affrettata.",
         "btc_trend" => "Quanto sale o scende ogni anno il prezzo centrale del bitcoin. Con 0 resta al livello di fine 2025 (dopo un eventuale shock).",
-        "interest_rate" => "Quanto pagano i miner ogni anno sul debito che finanzia la conversione.",
-        "power_price_usd_per_mwh" => "Quanto pagano i miner per un megawattora di elettricità.",
+        "interest_rate" => "Quanto pagano le società ogni anno sul nuovo debito e su quello rifinanziato.",
+        "power_price_usd_per_mwh" => "Prezzo dell'energia di un miner che paga i tipici 40 $/MWh; il prezzo dichiarato da ciascuna società si muove in proporzione.",
         "contracted_share" => {
-            "Quota della capacità IA affittata con contratti lunghi; il resto incassa la tariffa spot."
+            "Quota della capacità IA ancora senza contratto che trova un inquilino a lungo termine alla tariffa di mercato; il resto incassa la tariffa spot."
         }
         "demand_elasticity" => {
             "Quanto cresce la domanda quando il calcolo costa meno: 0 per niente, 1 in proporzione (Jevons)."

@@ -120,7 +120,12 @@ pub(crate) enum DataCommand {
     },
     /// The appendix of MODEL.md: every figure of both eras' embedded data, then every
     /// estimate with its reason (`make docs` writes it into MODEL.md).
-    Appendix,
+    Appendix {
+        /// Write it between the `figures:begin` and `figures:end` markers of this
+        /// Markdown file instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        into: Option<PathBuf>,
+    },
 }
 
 /// How `data show` prints.

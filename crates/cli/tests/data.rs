@@ -162,3 +162,30 @@ fn show_lists_every_figure_with_its_source_and_date() {
     let replay = stdout(&squeeze(&["data", "show", "--era", "crypto_2022"]));
     assert!(replay.contains("core_scientific_2022."), "{replay}");
 }
+
+#[test]
+fn model_md_tables_of_every_figure_match_the_data() {
+    // MODEL.md closes with tables generated from the embedded data; after a data
+    // change `make docs` rewrites them. This fails when they have drifted apart.
+    let doc = include_str!("../../model/MODEL.md");
+    let (begin, end) = ("<!-- figures:begin -->", "<!-- figures:end -->");
+    let start = doc.find(begin).expect("MODEL.md has the begin marker") + begin.len();
+    let stop = start + doc[start..].find(end).expect("MODEL.md has the end marker");
+    let generated = stdout(&squeeze(&["data", "appendix"]));
+    assert!(
+        doc[start..stop].trim() == generated.trim(),
+        "MODEL.md's figure tables differ from the data: run `make docs`"
+    );
+}
+
+#[test]
+fn appendix_into_a_file_without_markers_is_refused() {
+    let path = temp_file("no-markers", "# A document without markers\n");
+    let out = squeeze(&["data", "appendix", "--into", path.to_str().expect("utf-8 path")]);
+    assert_usage_error(&out, "markers");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("still there"),
+        "# A document without markers\n",
+        "left as it was"
+    );
+}

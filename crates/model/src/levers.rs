@@ -264,7 +264,7 @@ levers! {
         range: 0.0 => 0.9,
         step: 0.01,
         headline: true,
-        explanation: "Share of the conversion to AI data centres paid for with borrowed money.",
+        explanation: "Share of new build-outs (beyond cash, prepayments and restricted cash) paid for with new debt; the rest with new shares.",
         source: "Estimate from 2025 financings: TeraWulf's $3.2B secured notes, Macquarie's $300M to Bitfarms, IREN's GPU financing; miners' debt rose from $2.1B to $12.7B in a year (VanEck, Oct 2025).",
     }
     /// Compute per watt of new accelerators relative to the 2025 installed base, 1–10.
@@ -324,7 +324,7 @@ levers! {
         range: 0.0 => 0.2,
         step: 0.0025,
         headline: false,
-        explanation: "What miners pay a year on new debt for the build-out and on refinanced maturities.",
+        explanation: "What companies pay a year on new debt for their build-outs and on refinanced maturities.",
         source: "Between 0% convertibles (Cipher $1.1B due 2031, Sep 2025) and 7.75% senior secured notes (TeraWulf $3.2B due 2030, Oct 2025); Macquarie's loan to Bitfarms at 8%.",
     }
     /// Price miners pay for electricity, US dollars per MWh.
@@ -336,7 +336,7 @@ levers! {
         range: 15.0 => 120.0,
         step: 1.0,
         headline: false,
-        explanation: "What miners pay for a megawatt-hour of electricity.",
+        explanation: "Power price of a miner paying the typical $40/MWh; each company's own filed price moves in proportion.",
         source: "Estimate: listed US miners pay roughly $30–50/MWh (2025 filings; CoinShares puts their cash cost at $55–82k per BTC mined, mostly power).",
     }
     /// Share of converted AI capacity under long contracts, 0–1.
@@ -348,8 +348,8 @@ levers! {
         range: 0.0 => 1.0,
         step: 0.01,
         headline: false,
-        explanation: "Share of converted AI capacity leased on long contracts; the rest earns the spot rate. Late converters have only a quarter of this contracted.",
-        source: "Estimate from 2025 announcements: anchor-tenant leases of 10–12 years (Cipher–Fluidstack, TeraWulf–Fluidstack, Core Scientific–CoreWeave) and 5 years (IREN–Microsoft, ~200 of ~250 MW).",
+        explanation: "Share of AI capacity with no signed lease yet that finds a long-term tenant at the market rate; the rest earns the spot rate.",
+        source: "Estimate from 2025 announcements: anchor-tenant leases of 10–12 years (Cipher–Fluidstack, TeraWulf–Fluidstack, Core Scientific–CoreWeave) and 5 years (IREN–Microsoft, ~200 of ~250 MW); signed leases are in the data file.",
     }
     /// How much cheaper compute raises demand (Jevons), 0–1.5.
     DemandElasticity demand_elasticity {

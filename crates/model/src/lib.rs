@@ -87,7 +87,8 @@ mod docs {
             assert!(doc.contains(era.id()), "MODEL.md misses era {era}");
             let data = era.data();
             for row in data.market.rows().into_iter().chain(data.assumptions.rows()) {
-                assert!(doc.contains(&format!("`{}`", row.id)), "MODEL.md misses {}", row.id);
+                let named = doc.contains(&format!("`{}`", row.id)) || doc.contains(&format!(".{}`", row.id));
+                assert!(named, "MODEL.md misses {}", row.id);
             }
             for company in &data.companies {
                 assert!(doc.contains(&company.name), "MODEL.md misses company {}", company.name);

@@ -3,7 +3,13 @@
 //!   notes convert into shares, less cash is paid on them, no squeeze comes earlier);
 //! - raising a backstop's dollar cap never hastens its landlord's squeeze;
 //! - a shared tenant's failure hits every landlord of that tenant in the same month,
-//!   each losing the rent its backstop does not cover.
+//!   each losing the rent its backstop does not cover;
+//! - non-recourse project debt loses the project, not the parent, and the option to
+//!   hand a project over never hurts the parent;
+//! - a squeeze accelerates the debt whose contracts carry cross-default clauses.
+//!
+//! Each tranche's own rules (conversion, puts, margin calls, rolls, unwinding,
+//! amortisation, PIK) are unit-tested beside the code in `engine/debt.rs`.
 
 mod common;
 
@@ -49,7 +55,7 @@ fn with_backstop_caps(factor: f64) -> &'static Dataset {
 }
 
 /// Cash paid on convertibles over the run: principal repaid on them, from the
-/// events (puts and refused refinancings of convertible tranches).
+/// events (puts, repayments and refused refinancings of convertible tranches).
 fn convertible_cash_paid(o: &squeeze_model::Outcome, data: &Dataset) -> f64 {
     let convertible_labels: Vec<&str> = data
         .companies
@@ -61,7 +67,7 @@ fn convertible_cash_paid(o: &squeeze_model::Outcome, data: &Dataset) -> f64 {
     o.miners
         .iter()
         .flat_map(|m| &m.events)
-        .filter(|e| matches!(e.kind, EventKind::Put | EventKind::RefinancingRefused))
+        .filter(|e| matches!(e.kind, EventKind::Put | EventKind::RefinancingRefused | EventKind::Repaid))
         .filter(|e| convertible_labels.contains(&e.detail))
         .map(|e| e.amount)
         .sum()
@@ -185,4 +191,86 @@ fn the_slowdown_lever_reaches_the_tenants() {
             .map_or(0.0, |m| m.accounts.ai_revenue_usd.iter().sum::<f64>())
     };
     assert!(rent(0.8) < rent(0.0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_option_to_hand_a_project_over_never_hurts_the_parent(s in any_late_scenario()) {
+        // The same world with project debt guaranteed in full by the parent: the
+        // option to hand a project to its lenders never squeezes the parent sooner.
+        let filed = run_on(late(), &s);
+        let full = run_on(projects_with_recourse(), &s);
+        for (f, h) in filed.miners.iter().zip(&full.miners) {
+            prop_assert!(squeeze_rank(f.squeeze_month) >= squeeze_rank(h.squeeze_month), "{}", f.id);
+        }
+    }
+}
+
+/// The late-2025 data with every project's debt guaranteed in full by its parent.
+fn projects_with_recourse() -> &'static Dataset {
+    use squeeze_model::data::{Guarantee, Recourse};
+    use std::sync::OnceLock;
+    static DATA: OnceLock<&'static Dataset> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut data = late().clone();
+        for t in data.companies.iter_mut().flat_map(|c| c.debt.iter_mut()) {
+            if t.recourse == Recourse::Project {
+                t.recourse = Recourse::Parent;
+                t.guarantee = Guarantee::Full;
+            }
+        }
+        data.leak()
+    })
+}
+
+fn tenant(id: &str) -> usize {
+    late().tenants.iter().position(|t| t.id == id).expect("tenant in the data")
+}
+
+#[test]
+fn a_project_without_recourse_is_handed_to_its_lenders_and_the_parent_carries_on() {
+    // Fluidstack stops paying in 2027 and no backstop pays: TeraWulf's project
+    // companies cannot service their notes, so their lenders take the sites.
+    let no_caps = with_backstop_caps(0.0);
+    let s = Scenario::default();
+    let o = run_with_shocks_on(no_caps, &s, &ShockPath::tenant_fails(no_caps, tenant("fluidstack"), 12));
+    let wulf = o.miner("terawulf").expect("TeraWulf");
+    let handed: Vec<_> = wulf.events.iter().filter(|e| e.kind == EventKind::ProjectHandedOver).collect();
+    assert!(!handed.is_empty(), "{:?}", wulf.events);
+    assert_eq!(wulf.squeeze_month, None, "the parent is not squeezed by its projects' debt");
+    let project_debt: f64 = (no_caps.company("terawulf").expect("TeraWulf").debt.iter())
+        .filter(|t| t.recourse == squeeze_model::data::Recourse::Project)
+        .map(|t| t.principal_usd.value)
+        .sum();
+    let released: f64 = wulf.accounts.debt_released_usd.iter().sum();
+    assert!(released > 0.5 * project_debt, "released {released} of {project_debt}");
+    let month = handed[0].month as usize;
+    assert!(
+        wulf.accounts.debt_usd[month] < wulf.accounts.debt_usd[month - 1] - 0.5 * handed[0].amount,
+        "the debt leaves the balance sheet that month"
+    );
+}
+
+#[test]
+fn a_squeeze_accelerates_debt_with_cross_default_clauses() {
+    // CoreWeave stops paying in 2027 and bitcoin falls 60%: Core Scientific cannot
+    // pay the holders' put of its 2031 notes; its 2029 notes carry cross-default.
+    let s = Scenario {
+        btc_price_shock: -0.6,
+        ..Scenario::default()
+    };
+    let data = late();
+    let o = run_with_shocks_on(data, &s, &ShockPath::tenant_fails(data, tenant("coreweave"), 12));
+    let core = o.miner("core_scientific").expect("Core Scientific");
+    let squeezed = core.squeeze_month.expect("squeezed");
+    let accelerated: Vec<_> = core.events.iter().filter(|e| e.kind == EventKind::Accelerated).collect();
+    assert_eq!(accelerated.len(), 1, "{:?}", core.events);
+    assert_eq!(accelerated[0].month, squeezed, "in the month of the squeeze");
+    let cross_default: f64 = (data.company("core_scientific").expect("Core").debt.iter())
+        .filter(|t| t.cross_default)
+        .map(|t| t.principal_usd.value)
+        .sum();
+    assert!(core.accelerated_debt_usd > 0.0 && core.accelerated_debt_usd <= cross_default + 1.0);
 }

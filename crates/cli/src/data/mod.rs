@@ -25,8 +25,26 @@ pub(crate) fn command(command: DataCommand) -> Result<String, UsageError> {
                 ShowFormat::Markdown => markdown::figures(data),
             })
         }
-        DataCommand::Appendix => Ok(appendix()),
+        DataCommand::Appendix { into: None } => Ok(appendix()),
+        DataCommand::Appendix { into: Some(path) } => {
+            let shown = path.display();
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+            let spliced = splice(&text, &appendix()).ok_or_else(|| format!("{shown} has no {BEGIN} … {END} markers"))?;
+            std::fs::write(&path, spliced).map_err(|e| format!("cannot write {shown}: {e}"))?;
+            Ok(format!("{shown}: figure tables rewritten from the embedded data\n"))
+        }
     }
+}
+
+/// The markers around the generated part of MODEL.md.
+pub(crate) const BEGIN: &str = "<!-- figures:begin -->";
+pub(crate) const END: &str = "<!-- figures:end -->";
+
+/// `text` with what lies between its markers replaced by `block`, if it has them.
+pub(crate) fn splice(text: &str, block: &str) -> Option<String> {
+    let start = text.find(BEGIN)? + BEGIN.len();
+    let end = start + text[start..].find(END)?;
+    Some(format!("{}\n{block}{}", &text[..start], &text[end..]))
 }
 
 /// The generated end of MODEL.md, between its `figures:begin` and `figures:end`

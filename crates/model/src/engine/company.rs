@@ -40,8 +40,16 @@ pub(crate) struct MonthPrices {
     pub btc_price: f64,
     pub hashprice: f64,
     pub fire_sale_haircut: f64,
-    /// The AI-sentiment factor on risk assets (1 = no slowdown).
-    pub sentiment: f64,
+    /// How far every share price has moved from the start with bitcoin and AI
+    /// sentiment (see [`equity_factor`]).
+    pub equity_factor: f64,
+}
+
+/// The factor by which the share-price proxy moves every company's starting price:
+/// (bitcoin price / starting price)^`equity_beta_btc` × sentiment^`equity_beta_ai`.
+/// The same for every company in a month, so computed once.
+pub(crate) fn equity_factor(btc_price: f64, sentiment: f64, p: &Params) -> f64 {
+    (btc_price / p.btc_start_usd()).powf(p.a.equity_beta_btc) * sentiment.powf(p.a.equity_beta_ai)
 }
 
 /// What one company's month adds to the market totals.
@@ -51,10 +59,18 @@ pub(crate) struct Step {
     pub btc_sold: f64,
 }
 
-/// A ring-fenced project in one month (see [`Operator::ring_fenced_projects`]).
-struct Project {
+/// What could become a ring-fenced project, fixed by the data: a site a project
+/// company owns with the debt that finances it, or one project-recourse tranche with
+/// no modelled site (a subsidiary's note, an equipment SPV).
+struct ProjectShape {
     site: Option<usize>,
     debt: Vec<usize>,
+}
+
+/// A ring-fenced project in one month (see [`Operator::project_month`]).
+struct Project {
+    /// Its index in [`Operator::projects`].
+    shape: usize,
     pledged_eh: f64,
     /// The project's own cash flow this month, $.
     net: f64,
@@ -128,6 +144,8 @@ pub(crate) struct Operator {
     sites: Vec<SiteState>,
     leases: Vec<LeaseState>,
     tranches: Vec<TrancheState>,
+    /// Its possible ring-fenced projects.
+    projects: Vec<ProjectShape>,
     recent_ebitda: [f64; MAX_TRAILING_MONTHS],
     squeeze: Option<(u32, SqueezeCause)>,
     pub(crate) forced_btc_sales: f64,
@@ -161,7 +179,7 @@ impl Operator {
             .iter()
             .filter_map(|l| LeaseState::new(l, c, p.data, p))
             .collect();
-        let tranches = c
+        let tranches: Vec<TrancheState> = c
             .debt
             .iter()
             .map(|t| {
@@ -170,6 +188,7 @@ impl Operator {
                 TrancheState::new(t, site, completion, p)
             })
             .collect();
+        let projects = project_shapes(&sites, &tranches);
         Operator {
             c,
             keep_accounts,
@@ -185,6 +204,7 @@ impl Operator {
             sites,
             leases,
             tranches,
+            projects,
             recent_ebitda: [0.0; MAX_TRAILING_MONTHS],
             squeeze: None,
             forced_btc_sales: 0.0,
@@ -221,10 +241,8 @@ impl Operator {
     }
 
     /// The share-price proxy: the starting price moved by bitcoin and AI sentiment.
-    fn share_price(&self, m: &MonthPrices, p: &Params) -> f64 {
-        self.share_price_start
-            * (m.btc_price / p.btc_start_usd()).powf(p.a.equity_beta_btc)
-            * m.sentiment.powf(p.a.equity_beta_ai)
+    fn share_price(&self, m: &MonthPrices) -> f64 {
+        self.share_price_start * m.equity_factor
     }
 
     /// Its power price: its own filed price, scaled by the power-price lever against
@@ -242,8 +260,8 @@ impl Operator {
 
     pub(crate) fn step(&mut self, month: u32, s: &Scenario, m: &MonthPrices, p: &Params, tenants: &Tenants) -> Step {
         let mut f = Flows::default();
-        let debt_before = self.debt_usd();
-        let share_price = self.share_price(m, p);
+        let debt_before = if self.keep_accounts { self.debt_usd() } else { 0.0 };
+        let share_price = self.share_price(m);
         let power_price = self.power_price(s);
         self.build(month, s, p, share_price, &mut f);
         self.mine(month, m, p, power_price, &mut f);
@@ -409,6 +427,11 @@ impl Operator {
     /// Every tranche's interest, repayments, margin calls, puts and maturities.
     fn service_debt(&mut self, month: u32, s: &Scenario, m: &MonthPrices, p: &Params, share_price: f64, f: &mut Flows) {
         for i in 0..self.tranches.len() {
+            if self.tranches[i].is_settled() {
+                self.tranches[i].month_interest_usd = 0.0;
+                self.tranches[i].month_principal_usd = 0.0;
+                continue;
+            }
             let site_complete = self.tranches[i].site.is_none_or(|k| self.sites[k].complete(month));
             let dm = DebtMonth {
                 month,
@@ -425,12 +448,14 @@ impl Operator {
             // and what its other tranches may call for within the reserve horizon; it
             // asks lenders for the rest.
             let due = self.tranches[i].cash_due(&dm);
-            let reserved: f64 = (self.tranches.iter().enumerate())
-                .filter(|&(j, _)| j != i)
-                .map(|(_, t)| t.due_within(month, MATURITY_RESERVE_MONTHS))
-                .sum();
-            let spare = self.cash_usd - f.principal - self.buffer_usd(p) - reserved;
-            let needs_lenders = due && self.tranches[i].principal_usd > spare;
+            let needs_lenders = due && {
+                let reserved: f64 = (self.tranches.iter().enumerate())
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, t)| t.due_within(month, MATURITY_RESERVE_MONTHS))
+                    .sum();
+                let spare = self.cash_usd - f.principal - self.buffer_usd(p) - reserved;
+                self.tranches[i].principal_usd > spare
+            };
             let can_refinance = needs_lenders && self.squeeze.is_none() && self.can_refinance(i, month, s, p);
             self.tranches[i].settle(&dm, can_refinance, &mut out);
             let tranche = &mut self.tranches[i];
@@ -536,56 +561,38 @@ impl Operator {
         }
     }
 
-    /// The company's ring-fenced projects this month: the ring-fenced debt of one
-    /// site, or one ring-fenced tranche with no modelled site (a subsidiary's note,
-    /// an equipment SPV), with the project's own cash flow and its debt service.
-    fn ring_fenced_projects(&self, month: u32) -> Vec<Project> {
-        let mut candidates: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
-        for (k, site) in self.sites.iter().enumerate() {
-            if site.project && !site.lost {
-                let debt = (0..self.tranches.len()).filter(|&i| self.tranches[i].site == Some(k)).collect();
-                candidates.push((Some(k), debt));
-            }
+    /// Project `k` this month, if it is ring-fenced now (its debt cannot reach the
+    /// parent) and still has debt: its own cash flow and its debt service.
+    fn project_month(&self, k: usize, month: u32) -> Option<Project> {
+        let shape = &self.projects[k];
+        if shape.site.is_some_and(|j| self.sites[j].lost) {
+            return None;
         }
-        for (i, t) in self.tranches.iter().enumerate() {
-            if t.site.is_none() && t.recourse == Recourse::Project && t.is_active() {
-                candidates.push((None, vec![i]));
-            }
+        let complete = shape.site.is_none_or(|j| self.sites[j].complete(month));
+        let debt = || shape.debt.iter().map(|&i| &self.tranches[i]);
+        // A project whose debt fell due this month is still the company's to hand
+        // over until the principal is paid.
+        let live = debt().any(|t| t.is_active() || t.month_principal_usd > 0.0);
+        if !live || !debt().all(|t| t.ring_fenced(complete)) {
+            return None;
         }
-        candidates
-            .into_iter()
-            .filter_map(|(site, debt)| {
-                let complete = site.is_none_or(|k| self.sites[k].complete(month));
-                let fenced = !debt.is_empty() && debt.iter().all(|&i| self.tranches[i].ring_fenced(complete));
-                if !fenced || debt.iter().all(|&i| !self.tranches[i].is_active()) {
-                    return None;
-                }
-                let pledged_eh: f64 = debt.iter().map(|&i| self.tranches[i].collateral_hashrate_eh).sum();
-                let mut net = pledged_eh * self.month_mining_margin_per_eh;
-                if let Some(k) = site {
-                    net += self.sites[k].month_revenue_usd - self.sites[k].month_opex_usd;
-                }
-                let service = debt
-                    .iter()
-                    .map(|&i| self.tranches[i].month_interest_usd + self.tranches[i].month_principal_usd)
-                    .sum();
-                let contracted_usd: f64 = self
-                    .leases
-                    .iter()
-                    .filter(|l| Some(l.site) == site)
-                    .map(|l| l.remaining_rent_usd(month))
-                    .sum();
-                let debt_usd: f64 = debt.iter().map(|&i| self.tranches[i].principal_usd).sum();
-                Some(Project {
-                    site,
-                    debt,
-                    pledged_eh,
-                    net,
-                    service,
-                    worth_keeping: contracted_usd > debt_usd,
-                })
-            })
-            .collect()
+        let pledged_eh: f64 = debt().map(|t| t.collateral_hashrate_eh).sum();
+        let mut net = pledged_eh * self.month_mining_margin_per_eh;
+        let mut contracted_usd = 0.0;
+        if let Some(j) = shape.site {
+            net += self.sites[j].month_revenue_usd - self.sites[j].month_opex_usd;
+            contracted_usd = (self.leases.iter())
+                .filter(|l| l.site == j)
+                .map(|l| l.remaining_rent_usd(month))
+                .sum();
+        }
+        Some(Project {
+            shape: k,
+            pledged_eh,
+            net,
+            service: debt().map(|t| t.month_interest_usd + t.month_principal_usd).sum(),
+            worth_keeping: contracted_usd > debt().map(|t| t.principal_usd).sum::<f64>(),
+        })
     }
 
     /// A company walks away from a ring-fenced project whose own cash flow has not
@@ -594,17 +601,20 @@ impl Operator {
     /// with its equipment SPVs in November 2022: the lenders take the project, the
     /// parent keeps its own cash.
     fn walk_away_from_losing_projects(&mut self, month: u32, p: &Params, f: &mut Flows) {
-        for project in self.ring_fenced_projects(month) {
+        for k in 0..self.projects.len() {
+            let Some(project) = self.project_month(k, month) else {
+                continue;
+            };
             if project.worth_keeping {
                 continue;
             }
-            let first = project.debt[0];
+            let debt = &self.projects[k].debt;
             let months = if project.net < project.service {
-                self.tranches[first].shortfall_months + 1
+                self.tranches[debt[0]].shortfall_months + 1
             } else {
                 0
             };
-            for &i in &project.debt {
+            for &i in debt {
                 self.tranches[i].shortfall_months = months;
             }
             if f64::from(months) >= p.a.project_walkaway_months.max(1.0) {
@@ -645,11 +655,11 @@ impl Operator {
     /// When the parent itself is short, it stops supporting ring-fenced projects that
     /// lose money this month, until it is not short any more.
     fn hand_over_losing_projects(&mut self, month: u32, f: &mut Flows) {
-        for project in self.ring_fenced_projects(month) {
+        for k in 0..self.projects.len() {
             if self.cash_usd >= self.floor_usd {
                 return;
             }
-            if project.net < project.service {
+            if let Some(project) = self.project_month(k, month).filter(|p| p.net < p.service) {
                 self.hand_over(&project, month, f);
             }
         }
@@ -660,7 +670,8 @@ impl Operator {
     /// pledged to its lenders) earns nothing more.
     fn hand_over(&mut self, project: &Project, month: u32, f: &mut Flows) {
         let mut released = 0.0;
-        for &i in &project.debt {
+        let shape = &self.projects[project.shape];
+        for &i in &shape.debt {
             let t = &mut self.tranches[i];
             let (interest, principal) = (t.month_interest_usd, t.month_principal_usd);
             // Undo this month's service (clamped: a sum less its parts can round below zero).
@@ -674,12 +685,12 @@ impl Operator {
             self.cash_usd += interest + principal;
         }
         self.hashrate_eh = (self.hashrate_eh - project.pledged_eh).max(0.0);
-        let name = match project.site {
+        let name = match shape.site {
             Some(k) => {
                 self.sites[k].lost = true;
                 self.c.sites.get(k).map_or("", |s| s.name.as_str())
             }
-            None => project.debt.first().map_or("", |&i| self.tranches[i].t.label.as_str()),
+            None => shape.debt.first().map_or("", |&i| self.tranches[i].t.label.as_str()),
         };
         self.event(month, EventKind::ProjectHandedOver, released, name);
     }
@@ -786,4 +797,24 @@ impl Operator {
             accounts: self.accounts,
         }
     }
+}
+
+/// The company's possible ring-fenced projects: each site a project company owns,
+/// with the tranches that finance it, and each project-recourse tranche with no
+/// modelled site on its own.
+fn project_shapes(sites: &[SiteState], tranches: &[TrancheState]) -> Vec<ProjectShape> {
+    let mut shapes: Vec<ProjectShape> = (sites.iter().enumerate())
+        .filter(|(_, site)| site.project)
+        .map(|(k, _)| ProjectShape {
+            site: Some(k),
+            debt: (0..tranches.len()).filter(|&i| tranches[i].site == Some(k)).collect(),
+        })
+        .filter(|shape| !shape.debt.is_empty())
+        .collect();
+    shapes.extend(
+        (tranches.iter().enumerate())
+            .filter(|(_, t)| t.site.is_none() && t.recourse == Recourse::Project)
+            .map(|(i, _)| ProjectShape { site: None, debt: vec![i] }),
+    );
+    shapes
 }

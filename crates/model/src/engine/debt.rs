@@ -148,6 +148,12 @@ impl TrancheState {
         self.principal_usd > 0.0
     }
 
+    /// Whether it is repaid, converted or handed over, with nothing left to draw:
+    /// nothing more can happen to it.
+    pub(crate) fn is_settled(&self) -> bool {
+        self.principal_usd <= 0.0 && self.draw.is_none()
+    }
+
     /// Whether its lenders can claim only from a project (after any guarantee ends).
     pub(crate) fn ring_fenced(&self, site_complete: bool) -> bool {
         self.recourse == Recourse::Project
@@ -225,10 +231,12 @@ impl TrancheState {
         // way back to the starting loan-to-value in cash.
         self.collateral_btc += posted;
         out.btc_posted += posted;
-        let repay = self.principal_usd - self.initial_ltv * self.collateral_btc * m.btc_price_usd;
-        let repay = repay.clamp(0.0, self.principal_usd);
-        self.principal_usd -= repay;
-        out.principal_usd += repay;
+        if posted < needed {
+            let repay = self.principal_usd - self.initial_ltv * self.collateral_btc * m.btc_price_usd;
+            let repay = repay.clamp(0.0, self.principal_usd);
+            self.principal_usd -= repay;
+            out.principal_usd += repay;
+        }
         out.event = Some(DebtEvent::MarginCall);
     }
 
@@ -359,5 +367,172 @@ impl TrancheState {
         self.principal_usd = 0.0;
         self.collateral_btc = 0.0;
         released
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each instrument against its contract, on tranches of the embedded data.
+    use super::*;
+    use crate::{Dataset, Era};
+
+    fn params() -> Params {
+        Params::new(Dataset::for_era(Era::Late2025))
+    }
+
+    fn tranche(id: &str) -> TrancheState {
+        let p = params();
+        let t = (p.data.companies.iter().flat_map(|c| c.debt.iter()))
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("tranche {id} in the data"));
+        TrancheState::new(t, None, 12, &p)
+    }
+
+    fn month(month: u32, share_price_usd: f64, btc_price_usd: f64) -> DebtMonth {
+        DebtMonth {
+            month,
+            share_price_usd,
+            btc_price_usd,
+            fire_sale_haircut: 0.1,
+            site_complete: false,
+            new_debt_rate: 0.08,
+        }
+    }
+
+    #[test]
+    fn a_convertible_converts_at_maturity_above_its_conversion_price_and_is_due_in_cash_below() {
+        let mut above = tranche("corz-conv-2029");
+        let (principal, conversion) = (above.principal_usd, above.conversion_price_usd.expect("a convertible"));
+        let at = above.maturity;
+        let mut out = TrancheMonth::default();
+        above.settle(&month(at, conversion * 1.01, 87_000.0), false, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::Converted));
+        assert_eq!(out.principal_usd, 0.0, "no cash");
+        assert!((out.shares_issued - principal / conversion).abs() < 1e-6);
+        assert!(!above.is_active());
+
+        let mut below = tranche("corz-conv-2029");
+        assert!(below.cash_due(&month(at, conversion * 0.99, 87_000.0)));
+        let mut out = TrancheMonth::default();
+        below.settle(&month(at, conversion * 0.99, 87_000.0), false, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::Repaid { refused: true }));
+        assert_eq!(out.principal_usd, principal, "the whole principal in cash");
+    }
+
+    #[test]
+    fn holders_put_a_convertible_only_when_it_is_out_of_the_money() {
+        let t = tranche("corz-conv-2031");
+        let put = t.put.expect("the 2031 notes have a 2027 put");
+        let conversion = t.conversion_price_usd.expect("a convertible");
+        let mut kept = tranche("corz-conv-2031");
+        let mut out = TrancheMonth::default();
+        kept.settle(&month(put, conversion * 1.2, 87_000.0), false, &mut out);
+        assert_eq!(out.event, None, "in the money, holders keep the notes");
+        assert!(kept.is_active());
+        let mut put_back = tranche("corz-conv-2031");
+        let mut out = TrancheMonth::default();
+        put_back.settle(&month(put, conversion * 0.5, 87_000.0), false, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::Put));
+        assert_eq!(out.principal_usd, t.principal_usd);
+    }
+
+    #[test]
+    fn a_refinanced_maturity_costs_no_cash_and_pays_the_new_rate() {
+        let mut t = tranche("corz-conv-2029");
+        let at = t.maturity;
+        let mut out = TrancheMonth::default();
+        t.settle(&month(at, 0.0, 87_000.0), true, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::Refinanced));
+        assert_eq!(out.principal_usd, 0.0);
+        assert_eq!(t.rate_per_year, 0.08);
+        assert_eq!(t.conversion_price_usd, None, "new debt does not convert");
+    }
+
+    #[test]
+    fn a_margin_call_posts_free_bitcoin_back_to_the_starting_loan_to_value() {
+        let mut t = tranche("hut8-coinbase-2026");
+        let start_ltv = t.initial_ltv;
+        let price = 0.5 * params().btc_start_usd(); // LTV doubles: over any threshold below 2x
+        assert!(t.ltv(price) > t.margin_call_ltv);
+        let mut out = TrancheMonth::default();
+        t.margin_check(&month(1, 0.0, price), 1e9, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::MarginCall));
+        assert!(out.btc_posted > 0.0);
+        assert!((t.ltv(price) - start_ltv).abs() < 1e-9, "back to {start_ltv}, got {}", t.ltv(price));
+        assert_eq!(out.principal_usd, 0.0, "no cash needed");
+    }
+
+    #[test]
+    fn a_margin_call_without_enough_bitcoin_is_met_in_cash_by_a_borrower_with_recourse() {
+        let mut t = tranche("hut8-coinbase-2026");
+        t.recourse = Recourse::Parent; // as if Hut 8 Corp. guaranteed its subsidiary's loan
+        let price = 0.5 * params().btc_start_usd();
+        let (free, principal) = (100.0, t.principal_usd);
+        let mut out = TrancheMonth::default();
+        t.margin_check(&month(1, 0.0, price), free, &mut out);
+        assert_eq!(out.btc_posted, free, "all the free bitcoin goes in first");
+        assert!(out.principal_usd > 0.0 && out.principal_usd < principal);
+        assert!((t.ltv(price) - t.initial_ltv).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_collateral_only_loan_under_water_gets_no_more_bitcoin() {
+        let mut t = tranche("cifr-twoprime");
+        assert_eq!(t.recourse, Recourse::Collateral);
+        let price = 0.99 * t.principal_usd / t.collateral_btc; // LTV just over 1
+        let mut out = TrancheMonth::default();
+        t.margin_check(&month(1, 0.0, price), 1e9, &mut out);
+        assert_eq!(out, TrancheMonth::default(), "nothing posted, nothing paid");
+    }
+
+    #[test]
+    fn a_bitcoin_backed_loan_not_in_margin_call_rolls_at_maturity() {
+        let mut t = tranche("hut8-coinbase-2026");
+        let at = t.maturity;
+        let mut out = TrancheMonth::default();
+        t.settle(&month(at, 0.0, params().btc_start_usd()), false, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::Rolled));
+        assert_eq!(t.maturity, at + 12);
+        assert_eq!(out.principal_usd, 0.0);
+    }
+
+    #[test]
+    fn unwinding_a_bitcoin_backed_loan_keeps_its_loan_to_value_and_frees_the_rest_as_cash() {
+        let mut t = tranche("hut8-coinbase-2026");
+        let m = month(1, 0.0, params().btc_start_usd());
+        let realised = m.btc_price_usd * (1.0 - m.fire_sale_haircut);
+        let ltv_before = t.principal_usd / (t.collateral_btc * realised);
+        let mut out = TrancheMonth::default();
+        t.unwind_for(10e6, &m, &mut out);
+        assert!((out.surplus_usd - 10e6).abs() < 1e-3, "raises what was asked: {}", out.surplus_usd);
+        assert!((out.collateral_sold_btc * realised - out.released_usd - out.surplus_usd).abs() < 1e-3);
+        let ltv_after = t.principal_usd / (t.collateral_btc * realised);
+        assert!((ltv_after - ltv_before).abs() < 1e-9);
+    }
+
+    #[test]
+    fn project_notes_amortise_only_once_their_site_is_complete() {
+        let mut t = tranche("wulf-compute-2030");
+        let before = t.principal_usd;
+        let open = DebtMonth { site_complete: false, ..month(13, 0.0, 87_000.0) };
+        assert_eq!(t.accrue(&open).principal_usd, 0.0);
+        let done = DebtMonth { site_complete: true, ..month(14, 0.0, 87_000.0) };
+        let repaid = t.accrue(&done).principal_usd;
+        let share = t.t.amortisation.as_ref().expect("amortising").share_per_year.value;
+        assert!((repaid - before * share / 12.0).abs() < 1e-3, "{repaid}");
+        assert!(t.ring_fenced(true) && !t.ring_fenced(false), "completion guarantee until complete");
+    }
+
+    #[test]
+    fn pik_interest_accretes_and_cash_interest_is_paid() {
+        let mut cash = tranche("corz-conv-2029");
+        let out = cash.accrue(&month(1, 0.0, 87_000.0));
+        assert!((out.interest_usd - cash.principal_usd * cash.rate_per_year / 12.0).abs() < 1e-6);
+        let mut pik = tranche("corz-conv-2029");
+        pik.pik = true;
+        let before = pik.principal_usd;
+        let out = pik.accrue(&month(1, 0.0, 87_000.0));
+        assert_eq!(out.interest_usd, 0.0);
+        assert!((pik.principal_usd - before - out.capitalised_usd).abs() < 1e-6 && out.capitalised_usd > 0.0);
     }
 }

@@ -173,12 +173,13 @@ pub(crate) fn simulate<R: Recorder>(s: &Scenario, p: &Params, shocks: &ShockPath
         let feedback = (-p.a.forced_sale_impact_per_10k_btc * cumulative_forced_btc / BTC_PER_10K).exp();
         let btc_price = shocked_price(month) * feedback;
         let hashprice = market::hashprice_usd_per_ph_day(btc_price, reward_btc, network_eh);
+        let sentiment = market::ai_sentiment(month, s, p);
         let prices = MonthPrices {
             ai,
             btc_price,
             hashprice,
             fire_sale_haircut,
-            sentiment: market::ai_sentiment(month, s, p),
+            equity_factor: company::equity_factor(btc_price, sentiment, p),
         };
 
         let (mut ai_revenue, mut mining_revenue, mut forced_btc) = (0.0, 0.0, 0.0);
