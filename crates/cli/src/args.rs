@@ -197,10 +197,10 @@ impl ScenarioOpts {
 #[derive(Debug, Default, Args)]
 pub(crate) struct MonteCarloOpts {
     /// Monte Carlo paths to simulate (1 to 100000).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=MAX_PATHS as i64))]
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=MAX_PATHS as i64))]
     paths: Option<u32>,
     /// The Monte Carlo's seed.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     seed: Option<u32>,
 }
 
@@ -249,10 +249,10 @@ pub(crate) struct ChartArgs {
     #[arg(long, value_parser = parse_lang, default_value = "en")]
     pub lang: Lang,
     /// Width in pixels.
-    #[arg(long, default_value_t = squeeze_charts::export::DEFAULT_SIZE.0)]
+    #[arg(long, allow_negative_numbers = true, default_value_t = squeeze_charts::export::DEFAULT_SIZE.0)]
     pub width: u32,
     /// Height in pixels.
-    #[arg(long, default_value_t = squeeze_charts::export::DEFAULT_SIZE.1)]
+    #[arg(long, allow_negative_numbers = true, default_value_t = squeeze_charts::export::DEFAULT_SIZE.1)]
     pub height: u32,
     /// Light or dark.
     #[arg(long, value_enum, default_value_t = Theme::Light)]

@@ -63,11 +63,12 @@ fn summary(scenario: &Scenario, outcome: &Outcome) -> String {
         outcome.total_ai_revenue_usd() / 1e9,
         outcome.total_mining_revenue_usd() / 1e9
     );
+    let name_width = outcome.miners.iter().map(|m| m.name.chars().count()).max().unwrap_or(0);
     for m in &outcome.miners {
         let min_cash = m.cash_usd.iter().copied().fold(f64::INFINITY, f64::min);
         let _ = writeln!(
             out,
-            "  {:<16} {:<5} (figures as of {}) squeeze: {:<8} {:<14} lowest cash ${:.2}B, forced sales {:.0} BTC",
+            "  {:<name_width$} {:<5} (figures as of {}) squeeze: {:<8} {:<14} lowest cash ${:.2}B, forced sales {:.0} BTC",
             m.name,
             m.ticker,
             m.as_of,

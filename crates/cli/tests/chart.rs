@@ -139,6 +139,8 @@ fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
             let args = [
                 "chart",
                 id,
+                "--company",
+                "terawulf",
                 "--lang",
                 lang.code(),
                 "--paths",
@@ -154,7 +156,9 @@ fn every_chart_exports_a_well_formed_titled_svg_in_each_language() {
             assert!(svg.ends_with("</svg>\n"), "{case}");
             assert_well_formed(&svg);
             assert!(svg.contains(&format!(r#"<title id="{id}-title">"#)), "{case}");
-            assert!(svg.contains(&format!(">{}</title>", escape_markup(title))), "{case}");
+            // Company charts add the company's name: "Debt wall: TeraWulf".
+            let titled = svg.contains(&format!(r#"<title id="{id}-title">{}"#, escape_markup(title)));
+            assert!(titled, "{case}");
             assert!(
                 !svg.contains(&escape_markup(other_title)),
                 "{case}: the other language's title"
@@ -292,8 +296,8 @@ fn the_charts_are_listed_with_their_titles() {
     let via_flag = stdout(&squeeze(&["chart", "--list"]));
     assert_eq!(listed, via_flag);
     let charts = all_charts(Lang::En);
-    assert_eq!(listed.lines().count(), 9);
-    assert_eq!(charts.len(), 9);
+    assert_eq!(listed.lines().count(), charts.len());
+    assert_eq!(charts.len(), 11, "9 industry charts and 2 company charts");
     for (line, (id, title)) in listed.lines().zip(charts) {
         assert!(line.starts_with(&format!("{id} ")), "{line}");
         assert!(line.ends_with(title), "{line}");
@@ -409,6 +413,8 @@ fn every_chart_draws_the_2022_replay_in_both_languages() {
                 id,
                 "--preset",
                 "replay_2022",
+                "--company",
+                "core_scientific_2022",
                 "--lang",
                 lang.code(),
                 "--paths",
@@ -434,16 +440,16 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
     let unwritable = missing_dir.to_str().expect("utf-8 path");
     let cases: &[(&[&str], &str)] = &[
         (&["chart", "pie", "--out", "-"], "unknown chart \"pie\""),
-        (&["chart", "--out", "-"], "which chart"),
+        (&["chart", "--out", "-"], "<NAME>"),
         (&["chart", "cash-runway"], "--out"),
-        (&["chart", "cash-runway", "--out"], "--out needs a value"),
+        (&["chart", "cash-runway", "--out"], "a value is required for '--out"),
         (
             &["chart", "cash-runway", "--width", "wide", "--out", "-"],
-            "--width needs a whole number",
+            "invalid value 'wide' for '--width",
         ),
         (
             &["chart", "cash-runway", "--height", "-5", "--out", "-"],
-            "--height needs a whole number",
+            "invalid value '-5' for '--height",
         ),
         (
             &["chart", "cash-runway", "--width", "10", "--out", "-"],
@@ -459,7 +465,7 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
         ),
         (
             &["chart", "cash-runway", "--theme", "sepia", "--out", "-"],
-            "unknown theme",
+            "invalid value 'sepia' for '--theme",
         ),
         (
             &["chart", "cash-runway", "--preset", "nope", "--out", "-"],
@@ -471,31 +477,31 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
         ),
         (
             &["chart", "cash-runway", "--colour", "red", "--out", "-"],
-            "unknown option",
+            "unexpected argument '--colour'",
         ),
         (
             &["chart", "cash-runway", "revenue-mix", "--out", "-"],
-            "one chart at a time",
+            "unexpected argument 'revenue-mix'",
         ),
         (&["chart", "cash-runway", "--out", unwritable], "cannot write"),
         (
             &["chart", "squeeze-probability", "--paths", "0", "--out", "-"],
-            "--paths \"0\"",
+            "invalid value '0' for '--paths",
         ),
         (&["chart", "btc-price-fan", "--paths", "many", "--out", "-"], "--paths"),
         (
             &["chart", "industry-cash-fan", "--paths", "100001", "--out", "-"],
-            "from 1 to 100000",
+            "1..=100000",
         ),
-        (&["chart", "squeeze-probability", "--paths"], "--paths needs a value"),
+        (&["chart", "squeeze-probability", "--paths"], "a value is required for '--paths"),
         (
             &["chart", "squeeze-probability", "--seed", "-1", "--out", "-"],
-            "--seed",
+            "invalid value '-1' for '--seed",
         ),
-        (&["chart", "squeeze-map", "--steps", "1", "--out", "-"], "--steps \"1\""),
+        (&["chart", "squeeze-map", "--steps", "1", "--out", "-"], "invalid value '1' for '--steps"),
         (
             &["chart", "squeeze-map", "--steps", "202", "--out", "-"],
-            "from 2 to 201",
+            "2..=201",
         ),
         (
             &["chart", "squeeze-map", "--x", "moon_phase", "--out", "-"],
@@ -508,12 +514,12 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
         ),
         (
             &["chart", "tornado", "squeeze-map", "--out", "-"],
-            "one chart at a time",
+            "unexpected argument 'squeeze-map'",
         ),
         (&["charts", "--lang", "de"], "unknown language"),
-        (&["fallback"], "--out DIR"),
-        (&["fallback", "--out"], "--out needs a value"),
-        (&["fallback", "--dir", "x"], "unknown option"),
+        (&["fallback"], "--out <DIR>"),
+        (&["fallback", "--out"], "a value is required for '--out"),
+        (&["fallback", "--dir", "x"], "unexpected argument '--dir'"),
     ];
     for (args, needle) in cases {
         assert_usage_error(&squeeze(args), needle);

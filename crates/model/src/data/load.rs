@@ -50,6 +50,7 @@ pub(super) fn read(text: &str) -> Result<Dataset, DataError> {
     };
     let mut refs = Vec::new();
     let dataset = read_root(&mut r, &root, &mut refs);
+    check_provenance(&mut r, &root);
     if let Some(dataset) = &dataset {
         check_across(&mut r, dataset, refs);
     }
@@ -293,13 +294,17 @@ fn read_history(
 fn figure_from(r: &mut Reader, value: f64, p: Provenance, field: &str, span: &Range<usize>) -> Option<Figure> {
     let line = r.line(span.start);
     match (p.source, p.as_of) {
-        (Some(source), Some(as_of)) => Some(Figure {
-            value,
-            source,
-            as_of,
-            estimate: None,
-            line,
-        }),
+        (Some(source), Some(as_of)) => {
+            let figure = Figure {
+                value,
+                source,
+                as_of,
+                estimate: None,
+                line,
+            };
+            r.seen.push((field.to_owned(), figure.clone()));
+            Some(figure)
+        }
         _ => {
             r.issue(span, field, "needs a source and an as-of date");
             None
@@ -1073,7 +1078,41 @@ fn read_amortisation(r: &mut Reader, record: &Record, principal: Option<&Figure>
     }))
 }
 
-/// Checks across the file: references, sources and the cut-off.
+/// Every figure read cites a source defined under `[sources]` and, outside the
+/// assumptions, is dated no later than the file's cut-off (`as_of`). Runs on what
+/// could be read even when other parts of the file are broken, so every mistake is
+/// reported at once.
+fn check_provenance(r: &mut Reader, root: &Record) {
+    let defined: Vec<String> = match root.get("sources").and_then(|v| v.get_ref().as_table()) {
+        Some(table) => table.iter().map(|(key, _)| key.get_ref().to_string()).collect(),
+        None => Vec::new(),
+    };
+    let cut_off = root
+        .get("as_of")
+        .and_then(|v| v.get_ref().as_str())
+        .and_then(|text| text.parse::<crate::Date>().ok());
+    for (path, figure) in std::mem::take(&mut r.seen) {
+        if !defined.iter().any(|id| *id == figure.source) {
+            r.issues.push(DataIssue {
+                line: figure.line,
+                field: path.clone(),
+                message: format!("cites unknown source `{}`; add it under [sources]", figure.source),
+            });
+        }
+        // Assumptions are the model's parameters, not facts of a date: the cut-off
+        // applies to the market, the tenants and the companies.
+        let dated = !path.starts_with("assumptions");
+        if let Some(cut_off) = cut_off.filter(|&c| dated && figure.as_of > c) {
+            r.issues.push(DataIssue {
+                line: figure.line,
+                field: path,
+                message: format!("as-of date {} is after the data's cut-off {cut_off}", figure.as_of),
+            });
+        }
+    }
+}
+
+/// Checks across the file: references and duplicate ids.
 fn check_across(r: &mut Reader, data: &Dataset, refs: Vec<Reference>) {
     for reference in refs {
         if !reference.within.contains(&reference.id) {
@@ -1084,26 +1123,6 @@ fn check_across(r: &mut Reader, data: &Dataset, refs: Vec<Reference>) {
             };
             let message = format!("unknown {} `{}` ({known})", reference.kind, reference.id);
             r.issue(&reference.span, reference.field, message);
-        }
-    }
-    let source_ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
-    for (path, figure) in data.figures() {
-        // Assumptions are the model's parameters, not facts of a date: the cut-off
-        // applies to the market, the tenants and the companies.
-        let dated = !path.starts_with("assumptions.");
-        if !source_ids.contains(&figure.source.as_str()) {
-            r.issues.push(DataIssue {
-                line: figure.line,
-                field: path.clone(),
-                message: format!("cites unknown source `{}`; add it under [sources]", figure.source),
-            });
-        }
-        if dated && figure.as_of > data.as_of {
-            r.issues.push(DataIssue {
-                line: figure.line,
-                field: path,
-                message: format!("as-of date {} is after the data's cut-off {}", figure.as_of, data.as_of),
-            });
         }
     }
     let mut ids: Vec<&str> = Vec::new();

@@ -17,6 +17,9 @@ pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 pub(super) struct Reader<'t> {
     line_starts: Vec<usize>,
     pub(super) issues: Vec<DataIssue>,
+    /// Every figure read, with its path, for the checks of its source and date
+    /// (which run even when other parts of the file are broken).
+    pub(super) seen: Vec<(String, Figure)>,
     _text: &'t str,
 }
 
@@ -44,6 +47,7 @@ impl<'t> Reader<'t> {
         Reader {
             line_starts,
             issues: Vec::new(),
+            seen: Vec::new(),
             _text: text,
         }
     }
@@ -232,13 +236,15 @@ impl<'t> Reader<'t> {
             );
             return None;
         };
-        Some(Figure {
+        let figure = Figure {
             value,
             source,
             as_of,
             estimate,
             line,
-        })
+        };
+        self.seen.push((field.to_owned(), figure.clone()));
+        Some(figure)
     }
 
     /// The tables of an array of tables (`[[companies.debt]]`), each a record
