@@ -27,7 +27,7 @@
 //!     show_summary: true,
 //! })
 //! .expect("a valid size");
-//! assert!(svg.starts_with("<svg") && svg.contains(">Operator cash runway</title>"));
+//! assert!(svg.starts_with("<svg") && svg.contains(">Company cash runway</title>"));
 //! assert!(svg.contains("Squeeze model, scenario: Late-2025 base case"));
 //!
 //! // An uncertainty chart: the same document around another figure.

@@ -287,7 +287,7 @@ fn draw_plot<DB: DrawingBackend>(
 /// use squeeze_charts::{ChartKind, Figure, Lang, UncertaintyChart};
 /// let tornado = squeeze_model::tornado(&Default::default());
 /// assert_eq!(Figure::Tornado(&tornado).id(), UncertaintyChart::Tornado.id());
-/// assert_eq!(Figure::Outcome(ChartKind::CashRunway).title(Lang::En), "Operator cash runway");
+/// assert_eq!(Figure::Outcome(ChartKind::CashRunway).title(Lang::En), "Company cash runway");
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Figure<'a> {

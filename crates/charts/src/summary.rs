@@ -71,7 +71,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
                 ),
                 Lang::It => format!(
                     "La prima crisi di liquidità arriva {}, dopo {}; entro {end} {} non {} a far fronte agli impegni. \
-                     Il {share} {capacity} finisce in difficoltà, le vendite forzate scaricano {btc} \
+                     {article}{share} {capacity} finisce in difficoltà, le vendite forzate scaricano {btc} \
                      e il fabbisogno scoperto arriva a {gap}.",
                     in_month(date, lang),
                     month_count(month + 1, lang),
@@ -79,6 +79,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
                     if hit.len() == 1 { "riesce" } else { "riescono" },
                     end = format_month(end, lang),
                     capacity = if has_ai { "della capacità IA convertita" } else { "della capacità dei miner" },
+                    article = italian_percent_article(&share),
                 ),
             }
         }
@@ -184,5 +185,31 @@ mod tests {
     fn month_counts_agree_in_number() {
         assert_eq!(month_count(1, Lang::En), "1 month");
         assert_eq!(month_count(27, Lang::It), "27 mesi");
+    }
+}
+
+/// The Italian article before a percentage, capitalised: *L'* where the number is
+/// read with a leading vowel (uno, otto, undici, ottanta…), *Il* otherwise.
+fn italian_percent_article(percent: &str) -> &'static str {
+    let whole: String = percent.chars().take_while(char::is_ascii_digit).collect();
+    match whole.parse::<u32>() {
+        Ok(1 | 8 | 11 | 80..=89) => "L'",
+        _ => "Il ",
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::italian_percent_article;
+
+    #[test]
+    fn percentages_take_the_article_they_are_read_with() {
+        assert_eq!(italian_percent_article("11%"), "L'");
+        assert_eq!(italian_percent_article("8%"), "L'");
+        assert_eq!(italian_percent_article("1,5%"), "L'");
+        assert_eq!(italian_percent_article("83%"), "L'");
+        assert_eq!(italian_percent_article("18%"), "Il ");
+        assert_eq!(italian_percent_article("100%"), "Il ");
+        assert_eq!(italian_percent_article("<1%"), "Il ");
     }
 }

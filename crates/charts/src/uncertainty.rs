@@ -139,7 +139,7 @@ impl FanSeries {
     /// ```
     /// use squeeze_charts::{FanSeries, Lang};
     /// let mc = squeeze_model::monte_carlo(&Default::default(), 1, 0);
-    /// assert_eq!(FanSeries::OperatorCash(3).title(&mc, Lang::It), "Cassa di Miner puro: ventaglio delle simulazioni");
+    /// assert_eq!(FanSeries::OperatorCash(3).title(&mc, Lang::It), "Cassa di IREN: ventaglio delle simulazioni");
     /// ```
     pub fn title(self, mc: &MonteCarloResult, lang: Lang) -> String {
         match self {
@@ -659,23 +659,6 @@ pub fn probability_clause(mc: &MonteCarloResult, lang: Lang) -> String {
     clause
 }
 
-/// `name` with the Italian definite article it takes: *lo* before *s* +
-/// consonant, *z*, *gn*, *ps*; *l'* before a vowel; *il* otherwise.
-fn italian_article(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let mut chars = lower.chars();
-    let first = chars.next().unwrap_or(' ');
-    let second = chars.next().unwrap_or(' ');
-    let vowel = |c: char| "aeiouàèéìòù".contains(c);
-    if vowel(first) {
-        format!("l'{lower}")
-    } else if (first == 's' && !vowel(second)) || first == 'z' || lower.starts_with("gn") || lower.starts_with("ps") {
-        format!("lo {lower}")
-    } else {
-        format!("il {lower}")
-    }
-}
-
 /// A text alternative to the probability chart: the chance that at least one
 /// operator is squeezed by the end of the horizon and a year earlier, the most
 /// exposed operator and how many paths the figures rest on.
@@ -737,13 +720,7 @@ pub fn describe_probability(mc: &MonteCarloResult, lang: Lang) -> String {
         .collect();
     if !most_exposed.is_empty() {
         let p = percent_text(highest, lang);
-        let names: Vec<String> = most_exposed
-            .iter()
-            .map(|name| match lang {
-                Lang::En => format!("the {}", name.to_lowercase()),
-                Lang::It => italian_article(name),
-            })
-            .collect();
+        let names: Vec<String> = most_exposed.iter().map(|name| (*name).to_owned()).collect();
         let names = match names.split_last() {
             Some((last, rest)) if !rest.is_empty() => {
                 format!("{} {} {last}", rest.join(", "), lang.pick("and", "e"))
@@ -753,8 +730,8 @@ pub fn describe_probability(mc: &MonteCarloResult, lang: Lang) -> String {
         text.push_str(&match (lang, most_exposed.len()) {
             (Lang::En, 1) => format!("; {names} is the most exposed ({p})"),
             (Lang::En, _) => format!("; {names} are the most exposed ({p} each)"),
-            (Lang::It, 1) => format!("; il più esposto è {names} ({p})"),
-            (Lang::It, _) => format!("; i più esposti sono {names} ({p} ciascuno)"),
+            (Lang::It, 1) => format!("; la società più esposta è {names} ({p})"),
+            (Lang::It, _) => format!("; le più esposte sono {names} ({p} ciascuna)"),
         });
     }
     text.push_str(&match lang {
@@ -944,14 +921,6 @@ mod tests {
         assert_eq!(chance_phrase(1.0, Lang::En), "a 100% chance");
         assert_eq!(percent_text(0.002, Lang::En), "<1%");
         assert_eq!(percent_text(f64::NAN, Lang::En), crate::locale::MISSING);
-    }
-
-    #[test]
-    fn italian_names_take_their_article() {
-        assert_eq!(italian_article("Sviluppatore garantito"), "lo sviluppatore garantito");
-        assert_eq!(italian_article("Miner puro"), "il miner puro");
-        assert_eq!(italian_article("Locatore"), "il locatore");
-        assert_eq!(italian_article("Ibrido"), "l'ibrido");
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! (property tests over every lever and both eras), and scenarios survive a JSON
 //! round trip.
 //!
-//! Squeeze dates are compared on the data with every debt recourse to the parent
-//! (`common::full_recourse`): a project or collateral-only loan the parent can walk
-//! away from is an option, and an option can make a worse world less bad for its
-//! holder (`instruments.rs` checks that the option never hurts). And they are
+//! Squeeze dates are compared in `common::strict_world`: the data with every debt
+//! recourse to the parent and no price feedback from forced sales. A project or
+//! collateral-only loan the parent can walk away from is an option, and an option
+//! can make a worse world less bad for its holder (`instruments.rs` checks that the
+//! project option never hurts); and one company's fire sale lowers every miner's
+//! hashprice, so a world where some company sells more can squeeze another sooner
+//! (the hashprice property below bounds that feedback). And they are
 //! compared on late-2025 bitcoin paths that do not trend down (the 2022 replay
 //! follows 2022's falling prices): on a falling path a company
 //! forced to sell its bitcoin sooner sells it dearer, so a worse world can squeeze
@@ -14,13 +17,13 @@
 
 mod common;
 
-use common::{any_scenario, full_recourse, not_falling_scenario, raised, scenario_with_elasticity, squeeze_rank};
+use common::{any_scenario, strict_world, not_falling_scenario, raised, scenario_with_elasticity, squeeze_rank};
 use proptest::prelude::*;
 use squeeze_model::{run, run_on, LeverId, Scenario};
 
-/// Runs `s` on its era's data with full recourse.
+/// Runs `s` in its era's strict world.
 fn run_full(s: &Scenario) -> squeeze_model::Outcome {
-    run_on(full_recourse(s.era), s)
+    run_on(strict_world(s.era), s)
 }
 
 proptest! {

@@ -51,10 +51,12 @@ pub fn raised(scenario: &Scenario, id: LeverId, by: f64) -> Scenario {
     higher
 }
 
-/// The era's data with every debt recourse to the parent in full: no project to walk
-/// away from, no collateral-only loan. Strict directions hold in this world; limited
-/// recourse is an option the parent holds, checked separately.
-pub fn full_recourse(era: squeeze_model::Era) -> &'static squeeze_model::Dataset {
+/// The era's data in the world where strict directions hold: every debt recourse
+/// to the parent in full (no project to walk away from, no collateral-only loan)
+/// and no price feedback from forced sales (one company's fire sale lowering
+/// everyone's hashprice). Limited recourse is an option the parent holds, checked
+/// separately; the feedback is bounded by its own property test.
+pub fn strict_world(era: squeeze_model::Era) -> &'static squeeze_model::Dataset {
     use squeeze_model::data::{Guarantee, Recourse};
     use std::sync::OnceLock;
     static LATE: OnceLock<&'static squeeze_model::Dataset> = OnceLock::new();
@@ -69,6 +71,7 @@ pub fn full_recourse(era: squeeze_model::Era) -> &'static squeeze_model::Dataset
             t.recourse = Recourse::Parent;
             t.guarantee = Guarantee::Full;
         }
+        data.assumptions.forced_sale_impact_per_10k_btc.figure.value = 0.0;
         data.leak()
     })
 }
