@@ -34,7 +34,11 @@ pub fn lever_value(lever: &Lever, value: f64, lang: Lang) -> String {
 /// A market figure or assumption with its unit, marked when it is an estimate.
 pub fn named_value(named: &Named, lang: Lang) -> String {
     let value = named.figure.value;
-    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 { 0 } else { 2 };
+    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 {
+        0
+    } else {
+        2
+    };
     let estimate = if named.figure.is_estimate() {
         format!(" ({})", strings(lang).estimate)
     } else {
@@ -49,7 +53,11 @@ pub fn figure_value(path: &str, value: f64, lang: Lang) -> String {
     let field = path.rsplit('.').next().unwrap_or(path);
     if field.ends_with("_usd") || field.ends_with("_usd_per_month") {
         let usd = format_usd_compact(value, lang);
-        return if field.ends_with("_per_month") { format!("{usd}{}", lang.pick(" a month", " al mese")) } else { usd };
+        return if field.ends_with("_per_month") {
+            format!("{usd}{}", lang.pick(" a month", " al mese"))
+        } else {
+            usd
+        };
     }
     if field.ends_with("_mw") {
         return format!("{} MW", format_number(value, 1, lang));
@@ -66,7 +74,11 @@ pub fn figure_value(path: &str, value: f64, lang: Lang) -> String {
     if field.ends_with("_per_mwh") {
         return format!("{}/MWh", format_usd(value, lang));
     }
-    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 { 0 } else { 2 };
+    let decimals = if value.fract() == 0.0 || value.abs() >= 100.0 {
+        0
+    } else {
+        2
+    };
     format_number(value, decimals, lang)
 }
 
@@ -85,7 +97,9 @@ pub fn tipping(t: &Tipping, name: &str, lang: Lang) -> String {
         Lang::En => {
             let first = match (t.ai_demand_slowdown, &slowdown) {
                 (Some(v), _) if v <= 0.0 => format!("As set, {name} is squeezed even with no AI slowdown."),
-                (_, Some(s)) => format!("{name} is squeezed from an AI demand slowdown of {s}, the other levers as set."),
+                (_, Some(s)) => {
+                    format!("{name} is squeezed from an AI demand slowdown of {s}, the other levers as set.")
+                }
                 _ => format!("No AI slowdown squeezes {name} with the other levers as set."),
             };
             let second = match (t.btc_price_shock, &btc) {
@@ -97,8 +111,12 @@ pub fn tipping(t: &Tipping, name: &str, lang: Lang) -> String {
         }
         Lang::It => {
             let first = match (t.ai_demand_slowdown, &slowdown) {
-                (Some(v), _) if v <= 0.0 => format!("Così com'è impostato, {name} va in crisi anche senza rallentamento dell'IA."),
-                (_, Some(s)) => format!("{name} va in crisi con un rallentamento della domanda di IA del {s}, a parità delle altre leve."),
+                (Some(v), _) if v <= 0.0 => {
+                    format!("Così com'è impostato, {name} va in crisi anche senza rallentamento dell'IA.")
+                }
+                (_, Some(s)) => format!(
+                    "{name} va in crisi con un rallentamento della domanda di IA del {s}, a parità delle altre leve."
+                ),
                 _ => format!("Nessun rallentamento dell'IA manda in crisi {name} a parità delle altre leve."),
             };
             let second = match (t.btc_price_shock, &btc) {

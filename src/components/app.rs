@@ -145,6 +145,9 @@ pub fn App(props: &AppProps) -> Html {
     if embed {
         return html! {
             <div class="widget" ref={widget}>
+                // The embed is its own document: one heading names it for screen
+                // readers (the article around it has its own).
+                <h1 class="visually-hidden">{ text.widget_title }</h1>
                 { notice }
                 <Summary outcome={outcome.clone()} risk={monte_carlo.clone()} {lang} />
                 <div class="widget__levers">

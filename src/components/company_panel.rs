@@ -109,7 +109,9 @@ pub fn CompanyPanel(props: &CompanyPanelProps) -> Html {
         let on_select = props.on_select.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            let chosen = Dataset::for_era(data.era).company(&select.value()).map(|c| c.id.as_str());
+            let chosen = Dataset::for_era(data.era)
+                .company(&select.value())
+                .map(|c| c.id.as_str());
             on_select.emit(chosen);
         })
     };
@@ -169,8 +171,16 @@ fn story(miner: Option<&squeeze_model::MinerOutcome>, lang: Lang) -> Html {
         .min_by(|a, b| a.1.total_cmp(b.1))
         .map_or((0, 0.0), |(m, c)| (m, *c));
     let low_text = match lang {
-        Lang::En => format!("Lowest cash: {} in month {} of the run.", format_usd_compact(low, lang), low_month + 1),
-        Lang::It => format!("Cassa minima: {} al mese {} della simulazione.", format_usd_compact(low, lang), low_month + 1),
+        Lang::En => format!(
+            "Lowest cash: {} in month {} of the run.",
+            format_usd_compact(low, lang),
+            low_month + 1
+        ),
+        Lang::It => format!(
+            "Cassa minima: {} al mese {} della simulazione.",
+            format_usd_compact(low, lang),
+            low_month + 1
+        ),
     };
     let quiet = match lang {
         Lang::En => "No maturity, conversion or tenant failure before the end of the run.",
@@ -207,7 +217,13 @@ struct CompanyFigureProps {
 fn CompanyFigure(props: &CompanyFigureProps) -> Html {
     let (chart, lang) = (props.chart, props.lang);
     let draw = use_callback(
-        (chart, props.company.clone(), props.outcome.clone(), props.baseline.clone(), lang),
+        (
+            chart,
+            props.company.clone(),
+            props.outcome.clone(),
+            props.baseline.clone(),
+            lang,
+        ),
         |(backend, style): (MeasuredCanvas, ChartStyle), (chart, company, outcome, baseline, lang)| {
             let area = backend.into_drawing_area();
             let _ = area.fill(&style.background);

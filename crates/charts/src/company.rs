@@ -340,16 +340,26 @@ pub fn describe_wall(company: &CompanyView, lang: Lang) -> String {
         .filter(|e| e.conversion_price_usd.is_some() && !e.put)
         .count();
     let puts = company.wall.iter().filter(|e| e.put).count();
-    match lang {
-        Lang::En => format!(
-            "{} has {total} of debt falling due, most in {} ({peak_usd}). {converts} convertible issue(s) convert into shares if the share price is above the conversion price at maturity; {puts} can be put by holders for cash earlier.",
-            company.name, peak.year
-        ),
-        Lang::It => format!(
-            "{} ha {total} di debito in scadenza, soprattutto nel {} ({peak_usd}). {converts} emissione/i convertibile/i si converte/ono in azioni se alla scadenza il prezzo dell'azione supera quello di conversione; {puts} può/possono essere rimborsata/e prima su richiesta degli obbligazionisti.",
-            company.name, peak.year
-        ),
-    }
+    let (name, year) = (&company.name, peak.year);
+    let first = match lang {
+        Lang::En => format!("{name} has {total} of debt falling due, most in {year} ({peak_usd})."),
+        Lang::It => format!("{name} ha {total} di debito in scadenza, soprattutto nel {year} ({peak_usd})."),
+    };
+    let converts_text = match (lang, converts) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => " One convertible issue turns into shares if the share price is above its conversion price at maturity.".to_owned(),
+        (Lang::En, n) => format!(" {n} convertible issues turn into shares if the share price is above their conversion price at maturity."),
+        (Lang::It, 1) => " Un'emissione convertibile si trasforma in azioni se alla scadenza il prezzo dell'azione supera quello di conversione.".to_owned(),
+        (Lang::It, n) => format!(" {n} emissioni convertibili si trasformano in azioni se alla scadenza il prezzo dell'azione supera quello di conversione."),
+    };
+    let puts_text = match (lang, puts) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => " Holders can put one issue back for cash earlier (shown at its put date).".to_owned(),
+        (Lang::En, n) => format!(" Holders can put {n} issues back for cash earlier (shown at their put dates)."),
+        (Lang::It, 1) => " Gli obbligazionisti possono chiedere prima il rimborso di un'emissione (indicata alla data dell'opzione).".to_owned(),
+        (Lang::It, n) => format!(" Gli obbligazionisti possono chiedere prima il rimborso di {n} emissioni (indicate alla data dell'opzione)."),
+    };
+    format!("{first}{converts_text}{puts_text}")
 }
 
 /// The runway in words: the lowest cash, the squeeze if any, and what happened at

@@ -42,7 +42,9 @@ pub fn describe_event(e: &Event, lang: Lang) -> String {
             format!("richiesta di margine su {what}: {btc} in più a garanzia.")
         }
         (EventKind::MarginCall, Lang::En) => format!("margin call on {what}: the loan is paid down in cash."),
-        (EventKind::MarginCall, Lang::It) => format!("richiesta di margine su {what}: il prestito viene ridotto con la cassa."),
+        (EventKind::MarginCall, Lang::It) => {
+            format!("richiesta di margine su {what}: il prestito viene ridotto con la cassa.")
+        }
         (EventKind::CollateralSold, Lang::En) => format!("the lender sells {btc} of collateral and closes {what}."),
         (EventKind::CollateralSold, Lang::It) => format!("il creditore vende {btc} di garanzia e chiude {what}."),
         (EventKind::TenantFailed, Lang::En) => format!("{what} stops paying: {usd} a month of rent at stake."),

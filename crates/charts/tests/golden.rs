@@ -21,8 +21,8 @@
 use squeeze_charts::export::{standalone_svg, StandaloneFigure, DEFAULT_SIZE};
 use squeeze_charts::{preset_name, AnyChart, ChartStyle, ChartView, Figure, Lang, UncertaintyChart};
 use squeeze_model::{
-    CompanyView,
-    monte_carlo, run, squeeze_map, tornado, LeverId, MonteCarloResult, Outcome, Preset, SqueezeMap, Tornado,
+    monte_carlo, run, squeeze_map, tornado, CompanyView, LeverId, MonteCarloResult, Outcome, Preset, SqueezeMap,
+    Tornado,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -221,10 +221,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
 fn every_chart_preset_and_language_matches_its_golden_svg() {
     let dir = golden_dir();
     let cases = cases();
-    assert_eq!(
-        cases.len(),
-        AnyChart::ALL.len() * Preset::all().len() * Lang::ALL.len()
-    );
+    assert_eq!(cases.len(), AnyChart::ALL.len() * Preset::all().len() * Lang::ALL.len());
 
     if updating() {
         std::fs::create_dir_all(dir.join(UNCERTAINTY_DIR)).expect("create tests/golden/uncertainty");

@@ -5,9 +5,7 @@
 
 use plotters::prelude::*;
 use squeeze_charts::locale::{format_month, in_month};
-use squeeze_charts::{
-    draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle, ChartView, Lang, PALETTE,
-};
+use squeeze_charts::{draw, draw_cash_runway, draw_with_title, table, ChartKind, ChartStyle, ChartView, Lang, PALETTE};
 use squeeze_model::{run, Era, Outcome, Scenario, YearMonth};
 
 mod common;

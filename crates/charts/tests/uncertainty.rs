@@ -129,12 +129,7 @@ fn charts_speak_the_language_asked_for() {
                 "probability",
                 lang.pick(
                     vec!["Any company", "Probability of a squeeze", "2028 halving", "Month"],
-                    vec![
-                        "Almeno una società",
-                        "Probabilità di una crisi",
-                        "halving 2028",
-                        "Mese",
-                    ],
+                    vec!["Almeno una società", "Probabilità di una crisi", "halving 2028", "Mese"],
                 ),
             ),
             (
@@ -363,7 +358,10 @@ fn descriptions_quote_values_computed_from_the_data() {
         text.starts_with("Squeezes come sooner with more AI demand slowdown and more miner leverage"),
         "{text}"
     );
-    assert!(text.contains("with AI demand slowdown at 0%, nothing is squeezed"), "{text}");
+    assert!(
+        text.contains("with AI demand slowdown at 0%, nothing is squeezed"),
+        "{text}"
+    );
     let text = describe_map(&base.map, Lang::It);
     assert!(text.contains("«Leva finanziaria dei miner»"), "{text}");
 }
@@ -396,7 +394,10 @@ fn the_probability_clause_reads_like_the_brief() {
     let replay = Preset::all().iter().find(|p| p.id == "replay_2022").expect("replay");
     let mc = monte_carlo(&replay.scenario, SEED, 10);
     let p = format_percent(mc.squeeze_probability[mc.months.len() - 1], 0, Lang::En);
-    assert_eq!(probability_clause(&mc, Lang::En), format!("a {p} chance of a squeeze by Dec 2022"));
+    assert_eq!(
+        probability_clause(&mc, Lang::En),
+        format!("a {p} chance of a squeeze by Dec 2022")
+    );
 }
 
 #[test]

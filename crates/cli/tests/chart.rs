@@ -493,16 +493,19 @@ fn bad_chart_input_is_one_line_and_exit_code_2() {
             &["chart", "industry-cash-fan", "--paths", "100001", "--out", "-"],
             "1..=100000",
         ),
-        (&["chart", "squeeze-probability", "--paths"], "a value is required for '--paths"),
+        (
+            &["chart", "squeeze-probability", "--paths"],
+            "a value is required for '--paths",
+        ),
         (
             &["chart", "squeeze-probability", "--seed", "-1", "--out", "-"],
             "invalid value '-1' for '--seed",
         ),
-        (&["chart", "squeeze-map", "--steps", "1", "--out", "-"], "invalid value '1' for '--steps"),
         (
-            &["chart", "squeeze-map", "--steps", "202", "--out", "-"],
-            "2..=201",
+            &["chart", "squeeze-map", "--steps", "1", "--out", "-"],
+            "invalid value '1' for '--steps",
         ),
+        (&["chart", "squeeze-map", "--steps", "202", "--out", "-"], "2..=201"),
         (
             &["chart", "squeeze-map", "--x", "moon_phase", "--out", "-"],
             "unknown lever \"moon_phase\"",

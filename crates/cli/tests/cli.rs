@@ -74,7 +74,10 @@ fn presets_run_by_name_and_the_replay_starts_in_2022() {
     let handed = (iris["events"].as_array().expect("events").iter())
         .find(|e| e["kind"] == "project_handed_over")
         .expect("a project handed over");
-    assert!(handed["date"].as_str().is_some_and(|d| d.starts_with("2022-")), "{handed}");
+    assert!(
+        handed["date"].as_str().is_some_and(|d| d.starts_with("2022-")),
+        "{handed}"
+    );
     // --set applies on top of the preset.
     let o = json(&squeeze(&[
         "run",

@@ -242,7 +242,11 @@ mod tests {
                 ..Scenario::BASE
             };
             for month in [0, 24, 59] {
-                assert_eq!(btc_price_before_feedback(&s, month, &p), p.market.btc_price_usd, "{volatility} {month}");
+                assert_eq!(
+                    btc_price_before_feedback(&s, month, &p),
+                    p.market.btc_price_usd,
+                    "{volatility} {month}"
+                );
             }
         }
         let rising = Scenario {

@@ -17,7 +17,7 @@
 
 mod common;
 
-use common::{any_scenario, strict_world, not_falling_scenario, raised, scenario_with_elasticity, squeeze_rank};
+use common::{any_scenario, not_falling_scenario, raised, scenario_with_elasticity, squeeze_rank, strict_world};
 use proptest::prelude::*;
 use squeeze_model::{run, run_on, LeverId, Scenario};
 

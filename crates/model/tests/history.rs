@@ -34,7 +34,11 @@ fn the_replay_starts_in_january_2022_with_no_ai_revenue() {
 fn iris_energy_hands_its_equipment_spvs_to_their_lender_late_in_2022_and_carries_on() {
     let o = replay();
     let iris = o.miner("iris_energy_2022").expect("Iris Energy in the 2022 data");
-    let handed: Vec<_> = iris.events.iter().filter(|e| e.kind == EventKind::ProjectHandedOver).collect();
+    let handed: Vec<_> = iris
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::ProjectHandedOver)
+        .collect();
     assert!(!handed.is_empty(), "the SPVs are handed over: {:?}", iris.events);
     for e in &handed {
         assert!(
@@ -43,9 +47,15 @@ fn iris_energy_hands_its_equipment_spvs_to_their_lender_late_in_2022_and_carries
             e.date
         );
     }
-    assert_eq!(iris.squeeze_month, None, "the parent is not squeezed: the loans had no parent guarantee");
+    assert_eq!(
+        iris.squeeze_month, None,
+        "the parent is not squeezed: the loans had no parent guarantee"
+    );
     let released: f64 = iris.accounts.debt_released_usd.iter().sum();
-    assert!(released > 50e6, "the SPV debt (≈$100M) leaves the balance sheet, released {released}");
+    assert!(
+        released > 50e6,
+        "the SPV debt (≈$100M) leaves the balance sheet, released {released}"
+    );
 }
 
 #[test]
@@ -58,9 +68,16 @@ fn riot_without_debt_comes_through_2022() {
 #[test]
 fn core_scientific_liquidity_drains_as_bitcoin_falls() {
     let o = replay();
-    let core = o.miner("core_scientific_2022").expect("Core Scientific in the 2022 data");
+    let core = o
+        .miner("core_scientific_2022")
+        .expect("Core Scientific in the 2022 data");
     let liquidity = |month: usize| core.cash_usd[month] + core.accounts.btc_held[month] * o.series.btc_price_usd[month];
-    let september = o.series.months.iter().position(|m| *m == YearMonth::new(2022, 9)).expect("Sep 2022");
+    let september = o
+        .series
+        .months
+        .iter()
+        .position(|m| *m == YearMonth::new(2022, 9))
+        .expect("Sep 2022");
     assert!(
         liquidity(september) < 0.75 * liquidity(0),
         "cash plus bitcoin {:.0}M in Sep 2022 vs {:.0}M in Jan",

@@ -67,7 +67,12 @@ fn convertible_cash_paid(o: &squeeze_model::Outcome, data: &Dataset) -> f64 {
     o.miners
         .iter()
         .flat_map(|m| &m.events)
-        .filter(|e| matches!(e.kind, EventKind::Put | EventKind::RefinancingRefused | EventKind::Repaid))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Put | EventKind::RefinancingRefused | EventKind::Repaid
+            )
+        })
         .filter(|e| convertible_labels.contains(&e.detail))
         .map(|e| e.amount)
         .sum()
@@ -226,7 +231,11 @@ fn projects_with_recourse() -> &'static Dataset {
 }
 
 fn tenant(id: &str) -> usize {
-    late().tenants.iter().position(|t| t.id == id).expect("tenant in the data")
+    late()
+        .tenants
+        .iter()
+        .position(|t| t.id == id)
+        .expect("tenant in the data")
 }
 
 #[test]
@@ -237,9 +246,16 @@ fn a_project_without_recourse_is_handed_to_its_lenders_and_the_parent_carries_on
     let s = Scenario::default();
     let o = run_with_shocks_on(no_caps, &s, &ShockPath::tenant_fails(no_caps, tenant("fluidstack"), 12));
     let wulf = o.miner("terawulf").expect("TeraWulf");
-    let handed: Vec<_> = wulf.events.iter().filter(|e| e.kind == EventKind::ProjectHandedOver).collect();
+    let handed: Vec<_> = wulf
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::ProjectHandedOver)
+        .collect();
     assert!(!handed.is_empty(), "{:?}", wulf.events);
-    assert_eq!(wulf.squeeze_month, None, "the parent is not squeezed by its projects' debt");
+    assert_eq!(
+        wulf.squeeze_month, None,
+        "the parent is not squeezed by its projects' debt"
+    );
     let project_debt: f64 = (no_caps.company("terawulf").expect("TeraWulf").debt.iter())
         .filter(|t| t.recourse == squeeze_model::data::Recourse::Project)
         .map(|t| t.principal_usd.value)
@@ -265,7 +281,11 @@ fn a_squeeze_accelerates_debt_with_cross_default_clauses() {
     let o = run_with_shocks_on(data, &s, &ShockPath::tenant_fails(data, tenant("coreweave"), 12));
     let core = o.miner("core_scientific").expect("Core Scientific");
     let squeezed = core.squeeze_month.expect("squeezed");
-    let accelerated: Vec<_> = core.events.iter().filter(|e| e.kind == EventKind::Accelerated).collect();
+    let accelerated: Vec<_> = core
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Accelerated)
+        .collect();
     assert_eq!(accelerated.len(), 1, "{:?}", core.events);
     assert_eq!(accelerated[0].month, squeezed, "in the month of the squeeze");
     let cross_default: f64 = (data.company("core_scientific").expect("Core").debt.iter())

@@ -29,7 +29,8 @@ pub(crate) fn command(command: DataCommand) -> Result<String, UsageError> {
         DataCommand::Appendix { into: Some(path) } => {
             let shown = path.display();
             let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-            let spliced = splice(&text, &appendix()).ok_or_else(|| format!("{shown} has no {BEGIN} … {END} markers"))?;
+            let spliced =
+                splice(&text, &appendix()).ok_or_else(|| format!("{shown} has no {BEGIN} … {END} markers"))?;
             std::fs::write(&path, spliced).map_err(|e| format!("cannot write {shown}: {e}"))?;
             Ok(format!("{shown}: figure tables rewritten from the embedded data\n"))
         }

@@ -1092,7 +1092,7 @@ fn check_provenance(r: &mut Reader, root: &Record) {
         .and_then(|v| v.get_ref().as_str())
         .and_then(|text| text.parse::<crate::Date>().ok());
     for (path, figure) in std::mem::take(&mut r.seen) {
-        if !defined.iter().any(|id| *id == figure.source) {
+        if !defined.contains(&figure.source) {
             r.issues.push(DataIssue {
                 line: figure.line,
                 field: path.clone(),

@@ -814,7 +814,10 @@ fn project_shapes(sites: &[SiteState], tranches: &[TrancheState]) -> Vec<Project
     shapes.extend(
         (tranches.iter().enumerate())
             .filter(|(_, t)| t.site.is_none() && t.recourse == Recourse::Project)
-            .map(|(i, _)| ProjectShape { site: None, debt: vec![i] }),
+            .map(|(i, _)| ProjectShape {
+                site: None,
+                debt: vec![i],
+            }),
     );
     shapes
 }

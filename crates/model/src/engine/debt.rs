@@ -458,7 +458,11 @@ mod tests {
         t.margin_check(&month(1, 0.0, price), 1e9, &mut out);
         assert_eq!(out.event, Some(DebtEvent::MarginCall));
         assert!(out.btc_posted > 0.0);
-        assert!((t.ltv(price) - start_ltv).abs() < 1e-9, "back to {start_ltv}, got {}", t.ltv(price));
+        assert!(
+            (t.ltv(price) - start_ltv).abs() < 1e-9,
+            "back to {start_ltv}, got {}",
+            t.ltv(price)
+        );
         assert_eq!(out.principal_usd, 0.0, "no cash needed");
     }
 
@@ -504,7 +508,11 @@ mod tests {
         let ltv_before = t.principal_usd / (t.collateral_btc * realised);
         let mut out = TrancheMonth::default();
         t.unwind_for(10e6, &m, &mut out);
-        assert!((out.surplus_usd - 10e6).abs() < 1e-3, "raises what was asked: {}", out.surplus_usd);
+        assert!(
+            (out.surplus_usd - 10e6).abs() < 1e-3,
+            "raises what was asked: {}",
+            out.surplus_usd
+        );
         assert!((out.collateral_sold_btc * realised - out.released_usd - out.surplus_usd).abs() < 1e-3);
         let ltv_after = t.principal_usd / (t.collateral_btc * realised);
         assert!((ltv_after - ltv_before).abs() < 1e-9);
@@ -514,13 +522,22 @@ mod tests {
     fn project_notes_amortise_only_once_their_site_is_complete() {
         let mut t = tranche("wulf-compute-2030");
         let before = t.principal_usd;
-        let open = DebtMonth { site_complete: false, ..month(13, 0.0, 87_000.0) };
+        let open = DebtMonth {
+            site_complete: false,
+            ..month(13, 0.0, 87_000.0)
+        };
         assert_eq!(t.accrue(&open).principal_usd, 0.0);
-        let done = DebtMonth { site_complete: true, ..month(14, 0.0, 87_000.0) };
+        let done = DebtMonth {
+            site_complete: true,
+            ..month(14, 0.0, 87_000.0)
+        };
         let repaid = t.accrue(&done).principal_usd;
         let share = t.t.amortisation.as_ref().expect("amortising").share_per_year.value;
         assert!((repaid - before * share / 12.0).abs() < 1e-3, "{repaid}");
-        assert!(t.ring_fenced(true) && !t.ring_fenced(false), "completion guarantee until complete");
+        assert!(
+            t.ring_fenced(true) && !t.ring_fenced(false),
+            "completion guarantee until complete"
+        );
     }
 
     #[test]
