@@ -25,6 +25,8 @@ pub(crate) struct Params {
     pub ai_path_months: u32,
     /// Bitcoin's replayed monthly closes (empty when the era replays none).
     pub history: &'static [f64],
+    /// ln(2030 AI demand / 2025 AI demand): the expected path's growth, once.
+    pub ln_ai_growth: f64,
 }
 
 impl Params {
@@ -38,6 +40,9 @@ impl Params {
             halving_month: data.start.months_until(data.halving),
             ai_path_months: data.start.months_until(YearMonth::new(2030, 12)) + 1,
             history: data.btc_history_usd.as_deref().unwrap_or(&[]),
+            ln_ai_growth: (data.assumptions.ai_demand_2030_gw.figure.value
+                / data.assumptions.ai_demand_2025_gw.figure.value)
+                .ln(),
         }
     }
 
@@ -82,7 +87,7 @@ pub(crate) struct AiMarket {
 pub(crate) fn ai_market(month: u32, s: &Scenario, demand_log_deviation: f64, p: &Params) -> AiMarket {
     let a = &p.a;
     let elapsed_share = (f64::from(month + 1) / f64::from(p.ai_path_months)).min(1.0);
-    let expected_gw = a.ai_demand_2025_gw * (a.ai_demand_2030_gw / a.ai_demand_2025_gw).powf(elapsed_share);
+    let expected_gw = a.ai_demand_2025_gw * (p.ln_ai_growth * elapsed_share).exp();
     // The expected path already counts on the expected (default) chip progress.
     let expected_efficiency = fleet_efficiency(month, Scenario::BASE.chip_throughput, p);
     let efficiency = fleet_efficiency(month, s.chip_throughput, p);
@@ -107,7 +112,8 @@ pub(crate) fn tenant_default_per_month(utilisation: f64, a: &AssumptionValues) -
     let slack = 1.0 - utilisation;
     let per_year = a.tenant_default_base_per_year
         + (1.0 - a.tenant_default_base_per_year) * a.tenant_default_stress_share * slack * slack;
-    1.0 - (1.0 - per_year).powf(1.0 / MONTHS_PER_YEAR)
+    // 1 − (1 − p)^(1/12), written so it stays exact for small p.
+    -((-per_year).ln_1p() / MONTHS_PER_YEAR).exp_m1()
 }
 
 /// Block subsidy plus fees in `month`, BTC per block; the subsidy halves at the

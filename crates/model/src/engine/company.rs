@@ -366,7 +366,7 @@ impl Operator {
             let k = self.leases[i].site;
             let site = &self.sites[k];
             let billing = self.leases[i].billing_mw(month, site);
-            let (rent, credit) = self.leases[i].collect(month, site, tenants);
+            let (rent, credit) = self.leases[i].collect(month, billing, site, tenants);
             let site = &mut self.sites[k];
             site.month_leased_mw += billing;
             site.month_revenue_usd += rent;
@@ -433,6 +433,17 @@ impl Operator {
                 continue;
             }
             let site_complete = self.tranches[i].site.is_none_or(|k| self.sites[k].complete(month));
+            if self.tranches[i].is_quiet(month) {
+                // Nothing but interest and scheduled repayments this month.
+                let tranche = &mut self.tranches[i];
+                let (interest, capitalised, principal) = tranche.accrue_quietly(month, site_complete);
+                tranche.month_interest_usd = interest;
+                tranche.month_principal_usd = principal;
+                f.interest += interest;
+                f.capitalised_interest += capitalised;
+                f.principal += principal;
+                continue;
+            }
             let dm = DebtMonth {
                 month,
                 share_price_usd: share_price,

@@ -164,6 +164,15 @@ impl TrancheState {
             }
     }
 
+    /// Whether nothing but interest and scheduled repayments can happen to it in
+    /// `month`: drawn, not bitcoin-backed (no margin call), no put or maturity.
+    pub(crate) fn is_quiet(&self, month: u32) -> bool {
+        self.draw.is_none()
+            && self.t.kind != TrancheKind::BtcBacked
+            && self.maturity != month
+            && self.put != Some(month)
+    }
+
     /// Interest and scheduled repayment for the month.
     pub(crate) fn accrue(&mut self, m: &DebtMonth) -> TrancheMonth {
         let mut out = TrancheMonth::default();
@@ -175,23 +184,31 @@ impl TrancheState {
             }
             return out;
         }
+        (out.interest_usd, out.capitalised_usd, out.principal_usd) = self.accrue_quietly(m.month, m.site_complete);
+        out
+    }
+
+    /// The month's (cash interest, capitalised interest, principal repaid) of a
+    /// drawn tranche: interest at its rate, in cash or (PIK) added to principal,
+    /// and its scheduled repayment once amortisation has started.
+    pub(crate) fn accrue_quietly(&mut self, month: u32, site_complete: bool) -> (f64, f64, f64) {
         let interest = self.principal_usd * self.rate_per_year / MONTHS_PER_YEAR;
-        if self.pik {
+        let (cash, capitalised) = if self.pik {
             self.principal_usd += interest;
-            out.capitalised_usd = interest;
+            (0.0, interest)
         } else {
-            out.interest_usd = interest;
-        }
+            (interest, 0.0)
+        };
         let started = match self.amortisation_from {
-            Some(from) => m.month >= from && (!self.amortises_from_completion || m.site_complete),
+            Some(from) => month >= from && (!self.amortises_from_completion || site_complete),
             None => false,
         };
+        let mut repaid = 0.0;
         if started {
-            let repay = self.amortisation_usd_per_month.min(self.principal_usd);
-            self.principal_usd -= repay;
-            out.principal_usd = repay;
+            repaid = self.amortisation_usd_per_month.min(self.principal_usd);
+            self.principal_usd -= repaid;
         }
-        out
+        (cash, capitalised, repaid)
     }
 
     /// The loan-to-value of a bitcoin-backed loan at `btc_price_usd`.

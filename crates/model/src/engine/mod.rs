@@ -148,7 +148,10 @@ pub(crate) fn simulate<R: Recorder>(s: &Scenario, p: &Params, shocks: &ShockPath
     let mut cumulative_forced_btc = 0.0;
     let lag_months = p.a.hashrate_lag_months.max(0.0).round() as u32;
     // The price before forced-sale feedback, moved by this path's bitcoin shock.
-    let shocked_price = |month: u32| market::btc_price_before_feedback(s, month, p) * shocks.btc(month).exp();
+    let shocked: Vec<f64> = (0..p.months)
+        .map(|month| market::btc_price_before_feedback(s, month, p) * shocks.btc(month).exp())
+        .collect();
+    let shocked_price = |month: u32| shocked[month as usize];
 
     for month in 0..p.months {
         let ai = market::ai_market(month, s, shocks.ai_demand(month), p);

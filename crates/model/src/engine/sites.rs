@@ -119,16 +119,17 @@ impl SiteState {
 
     /// Energises this month's phases; returns the capex to spend this month.
     pub(crate) fn advance(&mut self, month: u32) -> f64 {
+        if month > self.completion {
+            // Built: every phase is energised and the capex spent.
+            self.month_capex_usd = 0.0;
+            return 0.0;
+        }
         for &(at, mw) in &self.phases {
             if at == month {
                 self.live_mw += mw;
             }
         }
-        self.month_capex_usd = if month <= self.completion && !self.lost {
-            self.capex_per_month
-        } else {
-            0.0
-        };
+        self.month_capex_usd = if self.lost { 0.0 } else { self.capex_per_month };
         self.month_capex_usd
     }
 
@@ -164,6 +165,9 @@ impl SiteState {
     /// debt amortises evenly over its term once the build is complete. Interest
     /// during construction is capitalised (returned as the third value).
     pub(crate) fn service_build_debt(&mut self, month: u32, rate_per_year: f64) -> (f64, f64, f64) {
+        if self.build_debt_usd <= 0.0 {
+            return (0.0, 0.0, 0.0);
+        }
         let interest = self.build_debt_usd * rate_per_year / MONTHS_PER_YEAR;
         if !self.complete(month) {
             self.build_debt_usd += interest;
@@ -243,11 +247,11 @@ impl LeaseState {
         }
     }
 
-    /// The rent paid this month: the tenant pays its surviving share; the backstop
+    /// The rent paid this month on `billing` MW (see [`billing_mw`](Self::billing_mw)):
+    /// the tenant pays its surviving share; the backstop
     /// pays the rest up to what is left of its cap (falling evenly over the term if
     /// it amortises). Returns (rent, prepayment credited).
-    pub(crate) fn collect(&mut self, month: u32, site: &SiteState, tenants: &Tenants) -> (f64, f64) {
-        let billing = self.billing_mw(month, site);
+    pub(crate) fn collect(&mut self, month: u32, billing: f64, site: &SiteState, tenants: &Tenants) -> (f64, f64) {
         let rent = billing * self.rent_per_mw_month;
         let survival = tenants.survival(self.tenant);
         let unpaid = rent * (1.0 - survival);
