@@ -42,6 +42,7 @@ mod era;
 mod levers;
 mod market;
 mod monte_carlo;
+pub mod network;
 mod outcome;
 mod presets;
 pub mod random;

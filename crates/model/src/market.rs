@@ -128,12 +128,6 @@ pub(crate) fn block_subsidy_btc(month: u32, p: &Params) -> f64 {
     p.market.block_subsidy_btc / halvings
 }
 
-/// Hashprice: what one PH/s of mining earns in a day, $.
-/// hashprice = price × reward per block × blocks per day / network hashrate.
-pub(crate) fn hashprice_usd_per_ph_day(btc_price_usd: f64, reward_btc: f64, network_eh: f64) -> f64 {
-    btc_price_usd * reward_btc * BLOCKS_PER_DAY / (network_eh * PH_PER_EH)
-}
-
 /// The power bill of one PH/s for a day at `j_per_th` and `usd_per_mwh`, $.
 pub(crate) fn power_cost_usd_per_ph_day(j_per_th: f64, usd_per_mwh: f64) -> f64 {
     let mw_per_ph = j_per_th * TH_PER_PH / W_PER_MW;
@@ -143,13 +137,6 @@ pub(crate) fn power_cost_usd_per_ph_day(j_per_th: f64, usd_per_mwh: f64) -> f64 
 /// Power drawn by `hashrate_eh` of machines at `j_per_th`, MW.
 pub(crate) fn mining_mw(hashrate_eh: f64, j_per_th: f64) -> f64 {
     hashrate_eh * TH_PER_EH * j_per_th / W_PER_MW
-}
-
-/// The hashprice at which the network stops growing or shrinking: the marginal
-/// miner's power bill plus its other cash costs, $ per PH/s per day.
-pub(crate) fn equilibrium_hashprice_usd_per_ph_day(p: &Params) -> f64 {
-    power_cost_usd_per_ph_day(p.market.network_fleet_j_per_th, p.market.network_power_usd_per_mwh)
-        * (1.0 + p.a.network_cash_overhead_share)
 }
 
 /// The AI-sentiment factor on risk assets in `month`: 1 with no slowdown, falling to

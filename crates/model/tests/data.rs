@@ -256,7 +256,12 @@ fn unsourced_numbers(text: &str) -> Vec<String> {
 
 #[test]
 fn every_number_in_the_data_files_has_a_source_and_an_as_of_date() {
-    for (name, text) in [("late-2025", LATE_2025_TOML), ("2022", CRYPTO_2022_TOML)] {
+    let hindcast = include_str!("../../../data/hindcasts/halving-2024.toml");
+    for (name, text) in [
+        ("late-2025", LATE_2025_TOML),
+        ("2022", CRYPTO_2022_TOML),
+        ("hindcasts/halving-2024", hindcast),
+    ] {
         let missing = unsourced_numbers(text);
         assert!(
             missing.is_empty(),

@@ -265,3 +265,75 @@ fn map_cells_are_the_deterministic_runs_at_those_levers() {
         }
     }
 }
+
+#[test]
+fn volatility_leaves_the_central_bitcoin_path_unchanged() {
+    // The deterministic path is the late-2025 price times the shock and the trend:
+    // volatility lives only in the Monte Carlo (and the fire-sale discount).
+    for era in Era::ALL {
+        let calm = Scenario {
+            era,
+            btc_volatility: 0.1,
+            ..Scenario::default()
+        };
+        let wild = Scenario {
+            era,
+            btc_volatility: 1.2,
+            ..Scenario::default()
+        };
+        let (a, b) = (run(&calm), run(&wild));
+        // Before any forced sale feeds back, the paths are the same price for price.
+        let first_sale = (a.series.forced_btc_sales.iter().zip(&b.series.forced_btc_sales))
+            .position(|(x, y)| *x > 0.0 || *y > 0.0)
+            .unwrap_or(a.series.months.len());
+        for m in 0..=first_sale.min(a.series.months.len() - 1) {
+            assert_eq!(a.series.btc_price_usd[m], b.series.btc_price_usd[m], "{era} month {m}");
+        }
+    }
+}
+
+#[test]
+fn the_monte_carlo_mean_bitcoin_path_follows_the_central_path() {
+    // Tolerance: four standard errors of the mean of each month's price across the
+    // paths (seed 7, 4,000 paths), on a world without forced-sale feedback so that
+    // the price path is the scenario's alone.
+    let s = Scenario {
+        btc_volatility: 0.6,
+        ..Scenario::default()
+    };
+    let central = run(&s).series.btc_price_usd;
+    let paths = 4_000;
+    let mut sum = vec![0.0; central.len()];
+    let mut sum_sq = vec![0.0; central.len()];
+    for i in 0..paths {
+        let shocks = ShockPath::draw(&s, 7, i);
+        let path = run_with_shocks(&s, &shocks).series;
+        // Divide out the forced-sale feedback this path's own sales caused: the
+        // shocked central price is the path's price before feedback.
+        for (m, price) in path.btc_price_usd.iter().enumerate() {
+            let before_feedback = price / path_feedback(&path, m);
+            sum[m] += before_feedback;
+            sum_sq[m] += before_feedback * before_feedback;
+        }
+    }
+    let n = f64::from(paths);
+    for (m, c) in central.iter().enumerate() {
+        let mean = sum[m] / n;
+        let sd = (sum_sq[m] / n - mean * mean).max(0.0).sqrt();
+        let se = sd / n.sqrt();
+        assert!(
+            (mean - c).abs() <= 4.0 * se + 1e-9 * c,
+            "month {m}: mean {mean:.0} vs central {c:.0} (se {se:.0})"
+        );
+    }
+}
+
+/// The factor by which forced sales before month `m` lowered the bitcoin price.
+fn path_feedback(series: &squeeze_model::Series, m: usize) -> f64 {
+    let impact = squeeze_model::Dataset::for_era(Era::Late2025)
+        .assumptions
+        .values()
+        .forced_sale_impact_per_10k_btc;
+    let sold: f64 = series.forced_btc_sales[..m].iter().sum();
+    (-impact * sold / 1e4).exp()
+}

@@ -130,8 +130,16 @@ named_figures! {
         btc_price_usd,
         /// Network hashrate at the start, EH/s.
         network_hashrate_eh,
+        /// Machines ordered before the start and still to arrive, EH/s.
+        network_backlog_eh,
+        /// Months over which that backlog arrives.
+        network_backlog_months,
         /// Average efficiency of the whole network's fleet, J/TH.
         network_fleet_j_per_th,
+        /// Efficiency of the new machines shipping at the start, J/TH.
+        new_machine_j_per_th,
+        /// Price of new machines at the start, $ per TH/s.
+        new_machine_usd_per_th,
         /// Power price of the marginal miner worldwide, $/MWh.
         network_power_usd_per_mwh,
         /// Block subsidy before the era's halving, BTC per block.
@@ -146,12 +154,21 @@ named_figures! {
     Assumptions / AssumptionValues {
         /// Miners' cash costs beyond power, as a share of their power bill.
         network_cash_overhead_share,
-        /// Share of the gap to the equilibrium hashrate closed each month while it grows.
+        /// Machines ordered per month, as a share of the installed fleet, when the
+        /// hashprice is twice a new machine's investment threshold.
         hashrate_adjustment_per_month,
-        /// Share of the gap closed each month while the network shrinks.
-        hashrate_decline_per_month,
-        /// Months between a change in miner revenue and the hashrate response.
+        /// Months between ordering machines and running them.
         hashrate_lag_months,
+        /// Half-width of the spread of miners' power prices around the average, a share.
+        network_power_spread_share,
+        /// Yearly fall in the J/TH of the new machines shipping, a fraction.
+        machine_efficiency_gain_per_year,
+        /// Yearly change in the price per TH of new machines, a fraction.
+        machine_price_change_per_year,
+        /// Months over which a new machine must pay for itself for miners to order it.
+        machine_payback_months,
+        /// Months a mining machine lasts.
+        machine_life_months,
         /// Share by which a complete AI slowdown lowers the bitcoin price.
         btc_ai_sentiment_at_full_slowdown,
         /// Months over which an AI slowdown feeds into the bitcoin price.

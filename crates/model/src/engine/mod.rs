@@ -19,10 +19,10 @@ pub(crate) use company::Operator;
 
 use crate::data::{Dataset, MODEL_VERSION};
 use crate::market::{self, AiMarket, Params};
+use crate::network::{Network, NetworkInputs};
 use crate::outcome::{MinerOutcome, Outcome, Series};
 use crate::shocks::ShockPath;
-use crate::units::BLOCKS_PER_DAY;
-use crate::units::{BTC_PER_10K, MONTHS_PER_YEAR, PH_PER_EH};
+use crate::units::{BTC_PER_10K, MONTHS_PER_YEAR};
 use crate::Scenario;
 use company::MonthPrices;
 use tenants::Tenants;
@@ -143,39 +143,29 @@ pub(crate) fn simulate<R: Recorder>(s: &Scenario, p: &Params, shocks: &ShockPath
 
     // Selling bitcoin in a hurry realises about one month's standard deviation less.
     let fire_sale_haircut = s.btc_volatility * (1.0 / MONTHS_PER_YEAR).sqrt();
-    let equilibrium_hashprice = market::equilibrium_hashprice_usd_per_ph_day(p);
-    let mut network_eh = p.market.network_hashrate_eh;
+    // The fleet at the start runs the observed hashrate at the observed price.
+    let mut network = Network::new(
+        NetworkInputs::from_data(&p.market, &p.a),
+        p.btc_start_usd(),
+        market::block_reward_btc(0, p),
+    );
     let mut cumulative_forced_btc = 0.0;
-    let lag_months = p.a.hashrate_lag_months.max(0.0).round() as u32;
     // The price before forced-sale feedback, moved by this path's bitcoin shock.
     let shocked: Vec<f64> = (0..p.months)
         .map(|month| market::btc_price_before_feedback(s, month, p) * shocks.btc(month).exp())
         .collect();
-    let shocked_price = |month: u32| shocked[month as usize];
 
     for month in 0..p.months {
         let ai = market::ai_market(month, s, shocks.ai_demand(month), p);
         tenants.update(month, ai.utilisation, &p.a);
         let reward_btc = market::block_reward_btc(month, p);
-        if month > 0 {
-            // The hashrate moves towards the level at which the lagged price would pay
-            // the marginal miner's cash costs: slowly up (machines must be bought),
-            // faster down (machines are unplugged). It follows the price before
-            // forced-sale feedback: a fire sale does not change which machines get
-            // ordered. The update is increasing and homogeneous in both the hashrate
-            // and the target, which keeps hashprice monotone in the price path.
-            let lagged_price = shocked_price(month.saturating_sub(lag_months));
-            let target_eh = lagged_price * reward_btc * BLOCKS_PER_DAY / equilibrium_hashprice / PH_PER_EH;
-            let speed = if target_eh > network_eh {
-                p.a.hashrate_adjustment_per_month
-            } else {
-                p.a.hashrate_decline_per_month
-            };
-            network_eh += speed * (target_eh - network_eh);
-        }
         let feedback = (-p.a.forced_sale_impact_per_10k_btc * cumulative_forced_btc / BTC_PER_10K).exp();
-        let btc_price = shocked_price(month) * feedback;
-        let hashprice = market::hashprice_usd_per_ph_day(btc_price, reward_btc, network_eh);
+        let order_price = shocked[month as usize];
+        let btc_price = order_price * feedback;
+        // Machines are ordered at the price before forced-sale feedback (a fire sale
+        // does not change which machines get ordered); they run at this month's price.
+        let hashprice = network.step(month, btc_price, order_price, reward_btc);
+        let network_eh = network.running_eh();
         let sentiment = market::ai_sentiment(month, s, p);
         let prices = MonthPrices {
             ai,
