@@ -51,12 +51,20 @@ pub fn describe_event(e: &Event, lang: Lang) -> String {
         (EventKind::TenantFailed, Lang::It) => format!("{what} smette di pagare: {usd} al mese di canoni a rischio."),
         (EventKind::BackstopPaid, Lang::En) => format!("the guarantor starts paying the rent of lease {what}."),
         (EventKind::BackstopPaid, Lang::It) => format!("il garante inizia a pagare i canoni del contratto {what}."),
+        (EventKind::BuildDelayed, Lang::En) => {
+            format!("markets will not fund the build of {what}: it waits, and its capacity comes later.")
+        }
+        (EventKind::BuildDelayed, Lang::It) => {
+            format!("i mercati non finanziano il cantiere di {what}: si ferma e la capacità arriva più tardi.")
+        }
         (EventKind::ProjectHandedOver, Lang::En) => {
             format!("{what} is handed to its lenders with {usd} of its debt.")
         }
         (EventKind::ProjectHandedOver, Lang::It) => {
             format!("{what} passa ai suoi creditori con {usd} di debito.")
         }
+        (EventKind::SharesSold, Lang::En) => format!("sells {usd} of new shares to meet its obligations."),
+        (EventKind::SharesSold, Lang::It) => format!("vende {usd} di nuove azioni per far fronte agli impegni."),
         (EventKind::BitcoinSold, Lang::En) => format!("sells {btc} to meet its obligations."),
         (EventKind::BitcoinSold, Lang::It) => format!("vende {btc} per far fronte agli impegni."),
         (EventKind::Squeezed, Lang::En) => format!("cannot meet its obligations: {usd} short."),
@@ -67,13 +75,13 @@ pub fn describe_event(e: &Event, lang: Lang) -> String {
     format!("{when}: {text}")
 }
 
-/// The events worth telling a reader, in order: forced bitcoin sales are summed
-/// into one line per run of consecutive months rather than one per month.
+/// The events worth telling a reader, in order: forced bitcoin sales and share
+/// sales are summed into one line per run rather than one per month.
 pub fn story(events: &[Event]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        if e.kind == EventKind::BitcoinSold {
-            if let Some(last) = out.last_mut().filter(|l| l.kind == EventKind::BitcoinSold) {
+        if matches!(e.kind, EventKind::BitcoinSold | EventKind::SharesSold) {
+            if let Some(last) = out.last_mut().filter(|l| l.kind == e.kind) {
                 last.amount += e.amount;
                 continue;
             }

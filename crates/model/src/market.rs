@@ -168,6 +168,24 @@ pub(crate) fn btc_price_before_feedback(s: &Scenario, month: u32, p: &Params) ->
     base_usd * (1.0 + s.btc_price_shock) * trend * ai_sentiment(month, s, p)
 }
 
+/// How open credit and equity markets are to miners, from 0 (shut) to 1 (open), by
+/// how far bitcoin has fallen from its high of the past year: open while the
+/// drawdown is under `credit_open_below_drawdown`, shut beyond
+/// `credit_shut_beyond_drawdown`, in proportion between (in 2022 miners borrowed in
+/// the spring at a ~45% drawdown and could not from the summer, at ~70%; in late
+/// 2025, ~30% below October's record, they sold billions of notes).
+pub(crate) fn credit_openness(btc_price_usd: f64, high_usd: f64, a: &AssumptionValues) -> f64 {
+    if high_usd <= 0.0 {
+        return 1.0;
+    }
+    let drawdown = (1.0 - btc_price_usd / high_usd).max(0.0);
+    let (open, shut) = (a.credit_open_below_drawdown, a.credit_shut_beyond_drawdown);
+    if shut <= open {
+        return if drawdown < shut { 1.0 } else { 0.0 };
+    }
+    ((shut - drawdown) / (shut - open)).clamp(0.0, 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +278,28 @@ mod tests {
         assert_eq!(btc_price_before_feedback(&s, 5, &p), p.history[5]);
         let last = p.history.len() as u32;
         assert_eq!(btc_price_before_feedback(&s, last, &p), p.history[last as usize - 1]);
+    }
+}
+
+#[cfg(test)]
+mod openness_tests {
+    use super::credit_openness;
+    use crate::{Dataset, Era};
+
+    #[test]
+    fn markets_are_open_near_the_high_and_shut_after_a_crash() {
+        let a = Dataset::for_era(Era::Crypto2022).assumptions.values();
+        let high = 68_790.0;
+        assert_eq!(credit_openness(high, high, &a), 1.0);
+        assert_eq!(credit_openness(0.9 * high, high, &a), 1.0, "a 10% dip");
+        let spring = credit_openness(37_714.0, high, &a); // April 2022, −45%
+        assert!(spring > 0.0 && spring < 1.0, "{spring}");
+        assert_eq!(credit_openness(19_785.0, high, &a), 0.0, "June 2022, −71%: shut");
+        let mut last = 1.0;
+        for price in (0..=70).map(|k| high * (1.0 - f64::from(k) / 100.0)) {
+            let o = credit_openness(price, high, &a);
+            assert!(o <= last, "openness falls as bitcoin falls");
+            last = o;
+        }
     }
 }

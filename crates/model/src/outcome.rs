@@ -89,10 +89,14 @@ pub enum EventKind {
     TenantFailed,
     /// A guarantor started paying a failed tenant's rent.
     BackstopPaid,
+    /// A build's schedule slipped because markets would not fund it.
+    BuildDelayed,
     /// A project company was handed to its lenders; the parent lost the site.
     ProjectHandedOver,
     /// Bitcoin was sold to meet obligations.
     BitcoinSold,
+    /// New shares were sold to meet obligations.
+    SharesSold,
     /// The company could not meet its obligations: a liquidity squeeze.
     Squeezed,
     /// Cross-default clauses made other debt due at once.
@@ -161,7 +165,7 @@ pub struct MinerOutcome {
 ///
 /// ```text
 /// Δcash = ai_revenue + mining_revenue − operating_costs − prepayment_credit − interest
-///         − principal − capex + restricted_cash_spent + new_debt + equity_raised
+///         − principal − capex + restricted_cash_spent + new_debt + equity_raised + shares_sold
 ///         + prepayment_received + btc_sale_proceeds + collateral_surplus
 /// Δdebt = new_debt + capitalised_interest − principal − converted − debt_released
 /// Δbtc_held = −(btc_sold − collateral_sold_btc) − btc_posted
@@ -201,6 +205,8 @@ pub struct Accounts {
     pub shares_issued: Vec<f64>,
     /// Equity raised for the build-out share not funded by debt or prepayment, $.
     pub equity_raised_usd: Vec<f64>,
+    /// New shares sold to meet a shortfall, $.
+    pub shares_sold_usd: Vec<f64>,
     /// Tenant prepayment received to fund capex, $.
     pub prepayment_received_usd: Vec<f64>,
     /// Cash raised by selling bitcoin under pressure, $.
@@ -291,6 +297,7 @@ impl Accounts {
             btc_posted: v(),
             shares_issued: v(),
             equity_raised_usd: v(),
+            shares_sold_usd: v(),
             prepayment_received_usd: v(),
             btc_sale_proceeds_usd: v(),
             btc_sold: v(),

@@ -22,10 +22,22 @@ fn reconcile(m: &MinerOutcome, opening_cash: f64, opening_debt: f64, opening_btc
             + a.restricted_cash_spent_usd[i]
             + a.new_debt_usd[i]
             + a.equity_raised_usd[i]
+            + a.shares_sold_usd[i]
             + a.prepayment_received_usd[i]
             + a.btc_sale_proceeds_usd[i]
             + a.collateral_surplus_usd[i];
-        let scale = 1.0 + cash.abs() + flows.abs() + a.capex_usd[i] + a.principal_usd[i];
+        // Rounding is relative to the gross flows, not to their (possibly tiny) net.
+        let gross = a.ai_revenue_usd[i]
+            + a.mining_revenue_usd[i]
+            + a.operating_costs_usd[i]
+            + a.interest_usd[i]
+            + a.principal_usd[i]
+            + a.capex_usd[i]
+            + a.new_debt_usd[i]
+            + a.equity_raised_usd[i]
+            + a.shares_sold_usd[i]
+            + a.btc_sale_proceeds_usd[i];
+        let scale = 1.0 + cash.abs() + flows.abs() + gross;
         if (m.cash_usd[i] - (cash + flows)).abs() > 1e-9 * scale {
             return Err(format!(
                 "{} month {i}: cash {} != {} + {}",

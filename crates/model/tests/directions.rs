@@ -3,7 +3,8 @@
 //! round trip.
 //!
 //! Squeeze dates are compared in `common::strict_world`: the data with every debt
-//! recourse to the parent and no price feedback from forced sales. A project or
+//! recourse to the parent, no price feedback from forced sales and markets that stay
+//! open. A project or
 //! collateral-only loan the parent can walk away from is an option, and an option
 //! can make a worse world less bad for its holder (`instruments.rs` checks that the
 //! project option never hurts); and one company's fire sale lowers every miner's

@@ -1,22 +1,20 @@
 //! History: the 2022 replay on the 2022 figures of the companies that lived through
 //! it (bitcoin's monthly closes, no AI revenue), checked against what happened.
 //!
-//! Part 1 of model v2 checks what the filed instruments decide: Iris Energy's
-//! limited-recourse equipment SPVs are handed to their lender late in 2022 while the
-//! parent carries on (acceleration notice 4 Nov 2022, miners switched off 18 Nov);
-//! Riot, with no debt, comes through the year; Core Scientific's liquidity drains
-//! as bitcoin falls (it held 8,949 BTC and $108M cash at the start of 2022, and
-//! $29.5M and 1,051 BTC at 30 Sep 2022). Core Scientific's Chapter 11 filing
-//! (21 Dec 2022) is not reproduced on the data that could be sourced: its Q2–Q4
-//! 2022 construction and equipment outflows are missing (MODEL.md, "2022 replay"),
-//! so neither are its forced sales of mid-2022 (7,202 BTC in June): both are the
-//! hindcast of part 2.
-//! Tolerances: the SPV hand-over in Nov or Dec 2022; "drains" means Core's cash plus
-//! bitcoin at market in Sep 2022 is at least a quarter below its January value (in
-//! reality it fell about 90%, from ≈$500M to ≈$50M; the missing outflows above are
-//! why the model falls short).
+//! - Core Scientific runs out of cash in the autumn of 2022 at any power price
+//!   typical of 2022 for it ($40–61/MWh, the power lever from 30 to 45): it warned of
+//!   going concern and stopped paying its lenders in late October and filed for
+//!   Chapter 11 on 21 December 2022. Tolerance: a squeeze from September to December
+//!   2022. It sells the bitcoin it held at the start of the year under pressure from
+//!   mid-2022 (it sold 7,202 BTC in June and held 1,051 BTC at 30 September):
+//!   tolerance, a first forced sale from May to August and at least four-fifths of
+//!   the starting holding sold by December.
+//! - Iris Energy's limited-recourse equipment SPVs are handed to their lender late in
+//!   2022 while the parent carries on (acceleration notice 4 Nov 2022, miners switched
+//!   off 18 Nov). Tolerance: Nov–Dec 2022.
+//! - Riot, with no debt, comes through the year.
 
-use squeeze_model::{run, EventKind, Preset, YearMonth};
+use squeeze_model::{run, Dataset, EventKind, Preset, YearMonth};
 
 fn replay() -> squeeze_model::Outcome {
     let preset = Preset::by_id("replay_2022").expect("the replay preset");
@@ -66,24 +64,43 @@ fn riot_without_debt_comes_through_2022() {
 }
 
 #[test]
-fn core_scientific_liquidity_drains_as_bitcoin_falls() {
-    let o = replay();
-    let core = o
-        .miner("core_scientific_2022")
-        .expect("Core Scientific in the 2022 data");
-    let liquidity = |month: usize| core.cash_usd[month] + core.accounts.btc_held[month] * o.series.btc_price_usd[month];
-    let september = o
-        .series
-        .months
-        .iter()
-        .position(|m| *m == YearMonth::new(2022, 9))
-        .expect("Sep 2022");
-    assert!(
-        liquidity(september) < 0.75 * liquidity(0),
-        "cash plus bitcoin {:.0}M in Sep 2022 vs {:.0}M in Jan",
-        liquidity(september) / 1e6,
-        liquidity(0) / 1e6
-    );
+fn core_scientific_runs_out_of_cash_in_the_autumn_of_2022_at_the_power_prices_it_paid() {
+    for power in [30.0, 35.0, 40.0, 45.0] {
+        let mut s = Preset::by_id("replay_2022").expect("the replay preset").scenario;
+        s.power_price_usd_per_mwh = power;
+        let o = run(&s);
+        let core = o
+            .miner("core_scientific_2022")
+            .expect("Core Scientific in the 2022 data");
+        let date = core
+            .squeeze_date
+            .unwrap_or_else(|| panic!("power {power}: Core is squeezed in 2022"));
+        assert!(
+            (YearMonth::new(2022, 9)..=YearMonth::new(2022, 12)).contains(&date),
+            "power {power}: squeezed in {date}, expected Sep–Dec 2022"
+        );
+        let first_sale = core
+            .accounts
+            .btc_sold
+            .iter()
+            .position(|&b| b > 0.0)
+            .expect("it sells bitcoin");
+        let first = o.series.months[first_sale];
+        assert!(
+            (YearMonth::new(2022, 5)..=YearMonth::new(2022, 8)).contains(&first),
+            "power {power}: first forced sale in {first}, expected May–Aug 2022"
+        );
+        let start = Dataset::for_era(squeeze_model::Era::Crypto2022)
+            .company("core_scientific_2022")
+            .expect("Core")
+            .btc_held
+            .value;
+        assert!(
+            core.forced_btc_sales >= 0.8 * start,
+            "power {power}: sold {:.0} of {start:.0} BTC",
+            core.forced_btc_sales
+        );
+    }
 }
 
 #[test]

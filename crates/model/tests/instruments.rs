@@ -18,7 +18,10 @@ use proptest::prelude::*;
 use squeeze_model::data::TrancheKind;
 use squeeze_model::{run_on, run_with_shocks_on, Dataset, Era, EventKind, LeverId, Scenario, ShockPath, LEVERS};
 
-/// Any late-2025 scenario (the instruments live in the late-2025 data).
+/// Any late-2025 scenario (the instruments live in the late-2025 data) whose central
+/// bitcoin path does not trend down: on a falling path a company that keeps its
+/// bitcoin longer (because it could pay otherwise) sells it cheaper, so a better
+/// position can squeeze it later (MODEL.md, "Directions").
 fn any_late_scenario() -> impl Strategy<Value = Scenario> {
     let ranges: Vec<_> = LEVERS.iter().map(|lever| lever.min..=lever.max).collect();
     ranges.prop_map(|values| {
@@ -26,6 +29,7 @@ fn any_late_scenario() -> impl Strategy<Value = Scenario> {
         for (lever, value) in LEVERS.iter().zip(values) {
             scenario.set(lever.id, value);
         }
+        scenario.btc_trend = scenario.btc_trend.abs();
         scenario
     })
 }

@@ -128,6 +128,8 @@ named_figures! {
     Market / MarketValues {
         /// Bitcoin price the model's own path starts from (after any replayed history), $.
         btc_price_usd,
+        /// Bitcoin's high in the twelve months before the start, $.
+        btc_high_12m_usd,
         /// Network hashrate at the start, EH/s.
         network_hashrate_eh,
         /// Machines ordered before the start and still to arrive, EH/s.
@@ -209,6 +211,13 @@ named_figures! {
         refinancing_min_dscr,
         /// Months of trailing earnings in the coverage test.
         coverage_trailing_months,
+        /// Bitcoin drawdown from its recent high below which credit markets are open
+        /// to miners, a share.
+        credit_open_below_drawdown,
+        /// Drawdown beyond which they are shut, a share.
+        credit_shut_beyond_drawdown,
+        /// New shares a company can sell in a month, as a share of its market value.
+        equity_raise_share_of_market_cap_per_month,
         /// Elasticity of miners' share prices to the bitcoin price.
         equity_beta_btc,
         /// Elasticity of miners' share prices to AI sentiment.

@@ -40,6 +40,11 @@ pub(crate) struct MonthPrices {
     pub btc_price: f64,
     pub hashprice: f64,
     pub fire_sale_haircut: f64,
+    /// How open credit and equity markets are to miners this month, 0 (shut, as in
+    /// H2 2022) to 1 (see `market::credit_openness`).
+    pub credit_openness: f64,
+    /// The AI-sentiment factor on risk assets (1 = no slowdown).
+    pub sentiment: f64,
     /// How far every share price has moved from the start with bitcoin and AI
     /// sentiment (see [`equity_factor`]).
     pub equity_factor: f64,
@@ -95,6 +100,8 @@ struct Flows {
     new_debt: f64,
     capitalised_interest: f64,
     equity_raised: f64,
+    /// New shares sold to meet a shortfall (after the month's other flows), $.
+    shares_sold: f64,
     prepayment_received: f64,
     btc_sale_proceeds: f64,
     btc_sold: f64,
@@ -146,6 +153,8 @@ pub(crate) struct Operator {
     tranches: Vec<TrancheState>,
     /// Its possible ring-fenced projects.
     projects: Vec<ProjectShape>,
+    /// Share of its AI capacity (at full build) under signed leases.
+    contracted_share: f64,
     recent_ebitda: [f64; MAX_TRAILING_MONTHS],
     squeeze: Option<(u32, SqueezeCause)>,
     pub(crate) forced_btc_sales: f64,
@@ -189,6 +198,9 @@ impl Operator {
             })
             .collect();
         let projects = project_shapes(&sites, &tranches);
+        let ai_mw = c.ai_mw_target();
+        let leased_mw: f64 = c.leases.iter().map(|l| l.mw.value).sum();
+        let contracted_share = if ai_mw > 0.0 { (leased_mw / ai_mw).min(1.0) } else { 0.0 };
         Operator {
             c,
             keep_accounts,
@@ -205,6 +217,7 @@ impl Operator {
             leases,
             tranches,
             projects,
+            contracted_share,
             recent_ebitda: [0.0; MAX_TRAILING_MONTHS],
             squeeze: None,
             forced_btc_sales: 0.0,
@@ -245,6 +258,15 @@ impl Operator {
         self.share_price_start * m.equity_factor
     }
 
+    /// How open markets are to this company: the crypto market's openness, and
+    /// beyond it, in proportion to the share of its AI capacity under signed leases,
+    /// as far as AI sentiment allows — lenders keep financing builds that creditworthy
+    /// tenants have contracted for when crypto markets shut.
+    fn openness(&self, m: &MonthPrices) -> f64 {
+        let crypto = m.credit_openness.clamp(0.0, 1.0);
+        (crypto + (1.0 - crypto) * self.contracted_share * m.sentiment).clamp(0.0, 1.0)
+    }
+
     /// Its power price: its own filed price, scaled by the power-price lever against
     /// the lever's default.
     fn power_price(&self, s: &Scenario) -> f64 {
@@ -263,7 +285,8 @@ impl Operator {
         let debt_before = if self.keep_accounts { self.debt_usd() } else { 0.0 };
         let share_price = self.share_price(m);
         let power_price = self.power_price(s);
-        self.build(month, s, p, share_price, &mut f);
+        let openness = self.openness(m);
+        self.build(month, s, p, share_price, openness, &mut f);
         self.mine(month, m, p, power_price, &mut f);
         self.earn_ai(month, s, m, p, tenants, power_price, &mut f);
         f.operating_costs += self.c.overhead_usd_per_month.value;
@@ -288,7 +311,7 @@ impl Operator {
 
     /// Phases come online; capex is paid and, where the company's own money does not
     /// reach, raised.
-    fn build(&mut self, month: u32, s: &Scenario, p: &Params, share_price: f64, f: &mut Flows) {
+    fn build(&mut self, month: u32, s: &Scenario, p: &Params, share_price: f64, m_openness: f64, f: &mut Flows) {
         for site in &mut self.sites {
             f.capex += site.advance(month);
         }
@@ -301,20 +324,52 @@ impl Operator {
             f.principal += repay;
             f.capitalised_interest += capitalised;
         }
-        let mut to_fund = (f.capex - f.prepayment_received).max(0.0);
-        f.restricted_spent = to_fund.min(self.restricted_usd.max(0.0));
-        to_fund -= f.restricted_spent;
-        let from_cash = to_fund.min((self.cash_usd - self.buffer_usd(p)).max(0.0));
-        let raised = to_fund - from_cash;
+        let open = m_openness.clamp(0.0, 1.0);
+        let (_, raised) = self.funding_need(f.capex - f.prepayment_received, p);
+        // What markets will not fund, an AI build does not spend: its schedule slips
+        // a month (as Core Scientific delayed construction in October 2022). Machines
+        // on order are still paid for.
+        let mut unfunded = raised * (1.0 - open);
+        for k in 0..self.sites.len() {
+            if unfunded <= DUST_USD {
+                break;
+            }
+            let site = &mut self.sites[k];
+            if site.kind == Build::Mining || site.month_capex_usd <= 0.0 {
+                continue;
+            }
+            unfunded -= site.month_capex_usd;
+            f.capex -= site.month_capex_usd;
+            let first = !site.delayed;
+            site.pause(month);
+            if first {
+                let name = self.c.sites.get(k).map_or("", |s| s.name.as_str());
+                self.event(month, EventKind::BuildDelayed, 0.0, name);
+            }
+        }
+        let (restricted, raised) = self.funding_need(f.capex - f.prepayment_received, p);
+        f.restricted_spent = restricted;
         if raised <= 0.0 || f.capex <= 0.0 {
             return;
         }
-        f.new_debt = raised * s.miner_leverage;
-        f.equity_raised = raised - f.new_debt;
+        // The leverage share is borrowed and the rest sold as new shares, as far as
+        // markets are open. What neither raises is still owed (machines on order):
+        // it comes out of cash, below the buffer if need be.
+        f.new_debt = raised * s.miner_leverage * open;
+        f.equity_raised = raised * (1.0 - s.miner_leverage) * open;
         f.shares_issued += f.equity_raised / share_price.max(f64::MIN_POSITIVE);
         for site in &mut self.sites {
             site.borrow(f.new_debt * site.month_capex_usd / f.capex);
         }
+    }
+
+    /// How this month's build capex net of prepayments is met: (restricted cash spent,
+    /// money to raise) after restricted cash and cash above the buffer.
+    fn funding_need(&self, net_capex: f64, p: &Params) -> (f64, f64) {
+        let to_fund = net_capex.max(0.0);
+        let restricted = to_fund.min(self.restricted_usd.max(0.0));
+        let from_cash = (to_fund - restricted).min((self.cash_usd - self.buffer_usd(p)).max(0.0));
+        (restricted, to_fund - restricted - from_cash)
     }
 
     /// Cash a company keeps before it spends on its build or repays a maturity: its
@@ -467,8 +522,13 @@ impl Operator {
                 let spare = self.cash_usd - f.principal - self.buffer_usd(p) - reserved;
                 self.tranches[i].principal_usd > spare
             };
-            let can_refinance = needs_lenders && self.squeeze.is_none() && self.can_refinance(i, month, s, p);
-            self.tranches[i].settle(&dm, can_refinance, &mut out);
+            let refinance_share = if needs_lenders && self.squeeze.is_none() {
+                self.refinance_share(i, month, s, p, self.openness(m))
+            } else {
+                0.0
+            };
+            let before = self.tranches[i].principal_usd;
+            self.tranches[i].settle(&dm, refinance_share, &mut out);
             let tranche = &mut self.tranches[i];
             tranche.month_interest_usd = out.interest_usd;
             tranche.month_principal_usd = out.principal_usd;
@@ -492,41 +552,66 @@ impl Operator {
                     DebtEvent::Repaid { .. } if !needs_lenders => (EventKind::Repaid, principal),
                     DebtEvent::Repaid { .. } => (EventKind::RefinancingRefused, principal),
                     DebtEvent::Refinanced => (EventKind::Refinanced, tranche.principal_usd),
+                    DebtEvent::PartlyRefinanced => (EventKind::Refinanced, tranche.principal_usd),
                     DebtEvent::Rolled => (EventKind::Rolled, tranche.principal_usd),
                     DebtEvent::MarginCall => (EventKind::MarginCall, out.btc_posted),
                     DebtEvent::CollateralSold => (EventKind::CollateralSold, out.collateral_sold_btc),
                 };
-                if needs_lenders && matches!(event, DebtEvent::Put | DebtEvent::Repaid { .. }) {
+                if needs_lenders
+                    && matches!(
+                        event,
+                        DebtEvent::Put | DebtEvent::Repaid { .. } | DebtEvent::PartlyRefinanced
+                    )
+                {
                     f.refused = true;
                 }
                 self.event(month, kind, amount, label);
+                if event == DebtEvent::PartlyRefinanced {
+                    // The part lenders would not take is due in cash.
+                    self.event(month, EventKind::RefinancingRefused, before - amount, label);
+                }
             }
         }
     }
 
-    /// A lender refinances tranche `i` at the new-debt rate if trailing operating cash
-    /// flow covers the next year's debt service `refinancing_min_dscr` times. The
-    /// lender looks at the company pro forma: every tranche that falls due within
-    /// the year counts at the new-debt rate too, as if it were refinanced as well.
-    fn can_refinance(&self, i: usize, month: u32, s: &Scenario, p: &Params) -> bool {
+    /// The share of tranche `i` lenders will refinance at the new-debt rate: as much
+    /// as keeps the company's coverage — trailing operating cash flow over the next
+    /// year's debt service — at `refinancing_min_dscr`, scaled by how open credit
+    /// markets are this month. The lender looks at the company pro forma: every
+    /// tranche that falls due within the year counts at the new-debt rate too.
+    fn refinance_share(&self, i: usize, month: u32, s: &Scenario, p: &Params, openness: f64) -> f64 {
         let trailing = (p.a.coverage_trailing_months as usize).clamp(1, MAX_TRAILING_MONTHS);
         let ebitda_per_year = self.recent_ebitda[..trailing].iter().sum::<f64>() / trailing as f64 * MONTHS_PER_YEAR;
-        let mut service_per_year = 0.0;
+        let mut other_service = 0.0;
         for (j, t) in self.tranches.iter().enumerate() {
-            service_per_year += if j == i {
-                t.principal_usd * s.interest_rate
-            } else if t.due_within(month, MONTHS_PER_YEAR as u32) > 0.0 {
+            if j == i {
+                continue;
+            }
+            other_service += if t.due_within(month, MONTHS_PER_YEAR as u32) > 0.0 {
                 t.service_per_year(s.interest_rate.max(t.rate_per_year))
             } else {
                 t.service_per_year(t.rate_per_year)
             };
         }
-        service_per_year += self
+        other_service += self
             .sites
             .iter()
             .map(|site| site.build_service_per_year(s.interest_rate))
             .sum::<f64>();
-        service_per_year <= 0.0 || ebitda_per_year >= p.a.refinancing_min_dscr * service_per_year
+        let principal = self.tranches[i].principal_usd;
+        if principal <= 0.0 {
+            return 0.0;
+        }
+        // The most new debt whose interest the coverage can carry.
+        let room = ebitda_per_year / p.a.refinancing_min_dscr.max(f64::MIN_POSITIVE) - other_service;
+        let capacity = if room <= 0.0 {
+            0.0
+        } else if s.interest_rate <= 0.0 {
+            f64::INFINITY
+        } else {
+            room / s.interest_rate
+        };
+        (capacity / principal).min(1.0) * openness.clamp(0.0, 1.0)
     }
 
     /// A shortfall below minimum cash is met by selling bitcoin at a fire-sale
@@ -549,6 +634,9 @@ impl Operator {
         }
         if self.floor_usd - self.cash_usd > DUST_USD {
             self.unwind_btc_loans(month, m, f);
+        }
+        if self.floor_usd - self.cash_usd > DUST_USD {
+            self.sell_shares(month, m, p, f);
         }
         if self.floor_usd - self.cash_usd > DUST_USD {
             self.hand_over_losing_projects(month, f);
@@ -663,6 +751,26 @@ impl Operator {
         }
     }
 
+    /// When still short of cash, a company sells new shares at the share-price proxy,
+    /// up to what the market absorbs in a month (`equity_raise_share_of_market_cap_per_month`
+    /// of its market value, as far as markets are open).
+    fn sell_shares(&mut self, month: u32, m: &MonthPrices, p: &Params, f: &mut Flows) {
+        let share_price = self.share_price(m);
+        if share_price <= 0.0 {
+            return;
+        }
+        let shares_now = self.shares_start + self.shares_issued + f.shares_issued;
+        let capacity = p.a.equity_raise_share_of_market_cap_per_month * share_price * shares_now * self.openness(m);
+        let raised = (self.floor_usd - self.cash_usd).min(capacity).max(0.0);
+        if raised <= 0.0 {
+            return;
+        }
+        self.cash_usd += raised;
+        f.shares_sold += raised;
+        f.shares_issued += raised / share_price;
+        self.event(month, EventKind::SharesSold, raised, "");
+    }
+
     /// When the parent itself is short, it stops supporting ring-fenced projects that
     /// lose money this month, until it is not short any more.
     fn hand_over_losing_projects(&mut self, month: u32, f: &mut Flows) {
@@ -754,6 +862,7 @@ impl Operator {
         a.btc_posted.push(f.btc_posted);
         a.shares_issued.push(f.shares_issued);
         a.equity_raised_usd.push(f.equity_raised);
+        a.shares_sold_usd.push(f.shares_sold);
         a.prepayment_received_usd.push(f.prepayment_received);
         a.btc_sale_proceeds_usd.push(f.btc_sale_proceeds);
         a.btc_sold.push(f.btc_sold);

@@ -77,8 +77,12 @@ pub(crate) struct TrancheMonth {
 pub(crate) enum DebtEvent {
     Converted,
     Put,
-    Repaid { refused: bool },
+    Repaid {
+        refused: bool,
+    },
     Refinanced,
+    /// Lenders refinanced part of the principal; the rest was due in cash.
+    PartlyRefinanced,
     Rolled,
     MarginCall,
     CollateralSold,
@@ -299,8 +303,9 @@ impl TrancheState {
     }
 
     /// A put or a maturity this month: converts, rolls, refinances or falls due in
-    /// cash. `can_refinance` is asked only when cash would be due.
-    pub(crate) fn settle(&mut self, m: &DebtMonth, can_refinance: bool, out: &mut TrancheMonth) {
+    /// cash. `refinance_share` (0 to 1) is the share of the principal lenders will
+    /// refinance, asked only when cash would be due; the rest is due in cash.
+    pub(crate) fn settle(&mut self, m: &DebtMonth, refinance_share: f64, out: &mut TrancheMonth) {
         if !self.is_active() {
             return;
         }
@@ -328,14 +333,23 @@ impl TrancheState {
             out.event = Some(DebtEvent::Rolled);
             return;
         }
-        if can_refinance {
+        let share = refinance_share.clamp(0.0, 1.0);
+        if share > 0.0 {
+            // The part lenders will not take is due in cash now.
+            let cash = self.principal_usd * (1.0 - share);
+            out.principal_usd += cash;
+            self.principal_usd -= cash;
             self.rate_per_year = m.new_debt_rate;
             self.maturity = NEVER;
             self.put = None;
             self.conversion_price_usd = None;
             self.pik = false;
             self.amortisation_usd_per_month = 0.0;
-            out.event = Some(DebtEvent::Refinanced);
+            out.event = Some(if cash > 0.0 {
+                DebtEvent::PartlyRefinanced
+            } else {
+                DebtEvent::Refinanced
+            });
             return;
         }
         if self.recourse == Recourse::Collateral && self.collateral_btc > 0.0 {
@@ -422,7 +436,7 @@ mod tests {
         let (principal, conversion) = (above.principal_usd, above.conversion_price_usd.expect("a convertible"));
         let at = above.maturity;
         let mut out = TrancheMonth::default();
-        above.settle(&month(at, conversion * 1.01, 87_000.0), false, &mut out);
+        above.settle(&month(at, conversion * 1.01, 87_000.0), 0.0, &mut out);
         assert_eq!(out.event, Some(DebtEvent::Converted));
         assert_eq!(out.principal_usd, 0.0, "no cash");
         assert!((out.shares_issued - principal / conversion).abs() < 1e-6);
@@ -431,7 +445,7 @@ mod tests {
         let mut below = tranche("corz-conv-2029");
         assert!(below.cash_due(&month(at, conversion * 0.99, 87_000.0)));
         let mut out = TrancheMonth::default();
-        below.settle(&month(at, conversion * 0.99, 87_000.0), false, &mut out);
+        below.settle(&month(at, conversion * 0.99, 87_000.0), 0.0, &mut out);
         assert_eq!(out.event, Some(DebtEvent::Repaid { refused: true }));
         assert_eq!(out.principal_usd, principal, "the whole principal in cash");
     }
@@ -443,12 +457,12 @@ mod tests {
         let conversion = t.conversion_price_usd.expect("a convertible");
         let mut kept = tranche("corz-conv-2031");
         let mut out = TrancheMonth::default();
-        kept.settle(&month(put, conversion * 1.2, 87_000.0), false, &mut out);
+        kept.settle(&month(put, conversion * 1.2, 87_000.0), 0.0, &mut out);
         assert_eq!(out.event, None, "in the money, holders keep the notes");
         assert!(kept.is_active());
         let mut put_back = tranche("corz-conv-2031");
         let mut out = TrancheMonth::default();
-        put_back.settle(&month(put, conversion * 0.5, 87_000.0), false, &mut out);
+        put_back.settle(&month(put, conversion * 0.5, 87_000.0), 0.0, &mut out);
         assert_eq!(out.event, Some(DebtEvent::Put));
         assert_eq!(out.principal_usd, t.principal_usd);
     }
@@ -458,11 +472,23 @@ mod tests {
         let mut t = tranche("corz-conv-2029");
         let at = t.maturity;
         let mut out = TrancheMonth::default();
-        t.settle(&month(at, 0.0, 87_000.0), true, &mut out);
+        t.settle(&month(at, 0.0, 87_000.0), 1.0, &mut out);
         assert_eq!(out.event, Some(DebtEvent::Refinanced));
         assert_eq!(out.principal_usd, 0.0);
         assert_eq!(t.rate_per_year, 0.08);
         assert_eq!(t.conversion_price_usd, None, "new debt does not convert");
+    }
+
+    #[test]
+    fn lenders_may_refinance_part_of_a_maturity_and_the_rest_is_due_in_cash() {
+        let mut t = tranche("corz-conv-2029");
+        let (at, principal) = (t.maturity, t.principal_usd);
+        let mut out = TrancheMonth::default();
+        t.settle(&month(at, 0.0, 87_000.0), 0.25, &mut out);
+        assert_eq!(out.event, Some(DebtEvent::PartlyRefinanced));
+        assert!((out.principal_usd - 0.75 * principal).abs() < 1e-6);
+        assert!((t.principal_usd - 0.25 * principal).abs() < 1e-6);
+        assert_eq!(t.rate_per_year, 0.08);
     }
 
     #[test]
@@ -511,7 +537,7 @@ mod tests {
         let mut t = tranche("hut8-coinbase-2026");
         let at = t.maturity;
         let mut out = TrancheMonth::default();
-        t.settle(&month(at, 0.0, params().btc_start_usd()), false, &mut out);
+        t.settle(&month(at, 0.0, params().btc_start_usd()), 0.0, &mut out);
         assert_eq!(out.event, Some(DebtEvent::Rolled));
         assert_eq!(t.maturity, at + 12);
         assert_eq!(out.principal_usd, 0.0);

@@ -155,6 +155,9 @@ pub(crate) fn simulate<R: Recorder>(s: &Scenario, p: &Params, shocks: &ShockPath
         .map(|month| market::btc_price_before_feedback(s, month, p) * shocks.btc(month).exp())
         .collect();
 
+    // Bitcoin's high of the past twelve months (the data's pre-start high for the
+    // first year), for how open credit markets are.
+    let mut closes: Vec<f64> = Vec::with_capacity(p.months as usize);
     for month in 0..p.months {
         let ai = market::ai_market(month, s, shocks.ai_demand(month), p);
         tenants.update(month, ai.utilisation, &p.a);
@@ -167,7 +170,15 @@ pub(crate) fn simulate<R: Recorder>(s: &Scenario, p: &Params, shocks: &ShockPath
         let hashprice = network.step(month, btc_price, order_price, reward_btc);
         let network_eh = network.running_eh();
         let sentiment = market::ai_sentiment(month, s, p);
+        closes.push(btc_price);
+        let recent = &closes[closes.len().saturating_sub(MONTHS_PER_YEAR as usize)..];
+        let mut high = recent.iter().copied().fold(0.0, f64::max);
+        if (month as usize) < MONTHS_PER_YEAR as usize {
+            high = high.max(p.market.btc_high_12m_usd);
+        }
         let prices = MonthPrices {
+            credit_openness: market::credit_openness(btc_price, high, &p.a),
+            sentiment,
             ai,
             btc_price,
             hashprice,

@@ -35,6 +35,8 @@ pub(crate) struct SiteState {
     build_amortisation_usd: f64,
     term_months: f64,
     pub project: bool,
+    /// Whether its schedule has slipped for want of funding.
+    pub delayed: bool,
     /// Handed to its lenders (a project default): earns and costs nothing more.
     pub lost: bool,
     /// This month's capex, revenue, operating cost and MW under signed leases (for
@@ -109,6 +111,7 @@ impl SiteState {
             build_amortisation_usd: 0.0,
             term_months: term_years * MONTHS_PER_YEAR,
             project,
+            delayed: false,
             lost: false,
             month_capex_usd: 0.0,
             month_revenue_usd: 0.0,
@@ -131,6 +134,19 @@ impl SiteState {
         }
         self.month_capex_usd = if self.lost { 0.0 } else { self.capex_per_month };
         self.month_capex_usd
+    }
+
+    /// The build waits a month: nothing is spent this month, and every phase still
+    /// to come, and the completion, move a month later.
+    pub(crate) fn pause(&mut self, month: u32) {
+        self.month_capex_usd = 0.0;
+        self.completion = self.completion.saturating_add(1);
+        for (at, _) in &mut self.phases {
+            if *at > month {
+                *at += 1;
+            }
+        }
+        self.delayed = true;
     }
 
     /// Whether the build is complete in `month`.
@@ -162,16 +178,19 @@ impl SiteState {
     }
 
     /// Interest on the build debt at `rate`, and the principal repaid this month: the
-    /// debt amortises evenly over its term once the build is complete. Interest
-    /// during construction is capitalised (returned as the third value).
+    /// debt pays interest in cash throughout and amortises evenly over its term once
+    /// the build is complete. (The third value, interest capitalised, is kept for
+    /// terms that capitalise it; new build debt does not.)
     pub(crate) fn service_build_debt(&mut self, month: u32, rate_per_year: f64) -> (f64, f64, f64) {
         if self.build_debt_usd <= 0.0 {
             return (0.0, 0.0, 0.0);
         }
+        // New debt raised for a build pays its interest in cash from the first month,
+        // as corporate notes and loans do (the filed project notes carry their own
+        // terms in the data).
         let interest = self.build_debt_usd * rate_per_year / MONTHS_PER_YEAR;
         if !self.complete(month) {
-            self.build_debt_usd += interest;
-            return (0.0, 0.0, interest);
+            return (interest, 0.0, 0.0);
         }
         if self.build_amortisation_usd == 0.0 && self.build_debt_usd > 0.0 {
             self.build_amortisation_usd = self.build_debt_usd / self.term_months;

@@ -52,9 +52,10 @@ pub fn raised(scenario: &Scenario, id: LeverId, by: f64) -> Scenario {
 }
 
 /// The era's data in the world where strict directions hold: every debt recourse
-/// to the parent in full (no project to walk away from, no collateral-only loan)
-/// and no price feedback from forced sales (one company's fire sale lowering
-/// everyone's hashprice). Limited recourse is an option the parent holds, checked
+/// to the parent in full (no project to walk away from, no collateral-only loan),
+/// no price feedback from forced sales (one company's fire sale lowering everyone's
+/// hashprice) and markets that stay open (a build that waits when they shut is an
+/// option as well). Limited recourse is an option the parent holds, checked
 /// separately; the feedback is bounded by its own property test.
 pub fn strict_world(era: squeeze_model::Era) -> &'static squeeze_model::Dataset {
     use squeeze_model::data::{Guarantee, Recourse};
@@ -72,6 +73,9 @@ pub fn strict_world(era: squeeze_model::Era) -> &'static squeeze_model::Dataset 
             t.guarantee = Guarantee::Full;
         }
         data.assumptions.forced_sale_impact_per_10k_btc.figure.value = 0.0;
+        // Markets stay open: a build that waits for funding is an option too.
+        data.assumptions.credit_open_below_drawdown.figure.value = 0.99;
+        data.assumptions.credit_shut_beyond_drawdown.figure.value = 1.0;
         data.leak()
     })
 }
