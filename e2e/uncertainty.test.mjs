@@ -40,9 +40,11 @@ test('bands, tornado and map fill in again after a drag', async () => {
   const names = ['Chance of a liquidity squeeze', 'Bitcoin price: range of simulated paths', 'What moves the first squeeze most', 'Squeeze map: months to the first squeeze'];
   const before = [];
   for (const name of names) before.push(await riskDescription(page, name));
-  const slider = page.getByRole('slider', { name: 'Chip throughput' });
+  // Bitcoin 30% lower moves every one of them (the map's axes are slowdown and leverage).
+  await page.getByText('More levers').click();
+  const slider = page.getByRole('slider', { name: 'Bitcoin price shock' });
   await slider.focus();
-  for (let i = 0; i < 30; i += 1) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 30; i += 1) await page.keyboard.press('ArrowLeft');
   await analysisComplete(page);
   for (const [i, name] of names.entries()) {
     const now = await riskDescription(page, name);
