@@ -101,7 +101,7 @@ impl NetworkInputs {
     /// J/TH of the new machines shipping `month` months after the start.
     pub fn new_machine_j_per_th(&self, month: u32) -> f64 {
         let years = f64::from(month) / MONTHS_PER_YEAR;
-        self.new_machine_j_per_th * (1.0 - self.efficiency_gain_per_year).powf(years)
+        self.new_machine_j_per_th * (years * (1.0 - self.efficiency_gain_per_year).ln()).exp()
     }
 
     /// The hashprice at which a new machine ordered in `month` pays back: its power
@@ -111,7 +111,7 @@ impl NetworkInputs {
         let years = f64::from(month) / MONTHS_PER_YEAR;
         let running = power_cost_usd_per_ph_day(self.new_machine_j_per_th(month), self.power_usd_per_mwh)
             * (1.0 + self.cash_overhead_share);
-        let price_per_th = self.new_machine_usd_per_th * (1.0 + self.price_change_per_year).powf(years);
+        let price_per_th = self.new_machine_usd_per_th * (years * (1.0 + self.price_change_per_year).ln()).exp();
         running + price_per_th * TH_PER_PH / (self.payback_months * DAYS_PER_MONTH)
     }
 }
@@ -194,6 +194,8 @@ pub(crate) struct Network {
     ordered_in: Vec<u32>,
     running_eh: f64,
     hashprice: f64,
+    /// The supply curve's breakpoints, kept to avoid an allocation a month.
+    points: Vec<(f64, f64, f64)>,
 }
 
 impl Network {
@@ -232,6 +234,7 @@ impl Network {
             ordered_in: vec![0; lag],
             running_eh: inputs.hashrate_eh,
             hashprice,
+            points: Vec::new(),
         }
     }
 
@@ -347,20 +350,25 @@ impl Network {
         // The supply is piecewise linear: running(h) = α + β·h between breakpoints,
         // where a cohort starts (h = cost·(1 − w)) or finishes (cost·(1 + w))
         // switching on. Walk the breakpoints upwards until revenue is met.
-        let mut points: Vec<(f64, f64, f64)> = Vec::with_capacity(2 * self.cohorts.len());
-        for c in &self.cohorts {
-            let (from, to) = (c.cost * (1.0 - w), c.cost * (1.0 + w));
-            if to > from {
-                let slope = c.installed_eh / (to - from);
-                points.push((from, -slope * from, slope));
-                points.push((to, slope * to, -slope));
+        // Cohorts are kept sorted by cost, so the starts and the ends of their
+        // switching-on ranges are each sorted: merge them (no sort, no allocation).
+        let mut points = std::mem::take(&mut self.points);
+        points.clear();
+        let (mut i, mut j) = (0, 0);
+        let n = self.cohorts.len();
+        while i < n || j < n {
+            let take_start = i < n && (j >= n || self.cohorts[i].cost * (1.0 - w) <= self.cohorts[j].cost * (1.0 + w));
+            if take_start {
+                points.push(self.breakpoint_start(i, w));
+                i += 1;
             } else {
-                points.push((from, c.installed_eh, 0.0));
+                points.push(self.breakpoint_end(j, w));
+                j += 1;
             }
         }
-        points.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (mut alpha, mut beta, mut low) = (0.0, 0.0, 0.0);
-        for (high, d_alpha, d_beta) in points {
+        let mut settled = false;
+        for &(high, d_alpha, d_beta) in &points {
             let at_high = high * (alpha + beta * high);
             if high > low && at_high >= revenue {
                 let h = if beta > 0.0 {
@@ -373,16 +381,44 @@ impl Network {
                 let h = h.clamp(low, high);
                 self.hashprice = h;
                 self.running_eh = alpha + beta * h;
-                return;
+                settled = true;
+                break;
             }
             alpha += d_alpha;
             beta += d_beta;
             low = high;
         }
-        // Past the last breakpoint every machine runs.
-        let installed = self.installed_eh();
-        self.hashprice = (revenue / installed).max(low);
-        self.running_eh = installed;
+        self.points = points;
+        if !settled {
+            // Past the last breakpoint every machine runs.
+            let installed = self.installed_eh();
+            self.hashprice = (revenue / installed).max(low);
+            self.running_eh = installed;
+        }
+    }
+
+    /// Where cohort `i` starts switching on: (hashprice, Δα, Δβ) of the supply.
+    fn breakpoint_start(&self, i: usize, w: f64) -> (f64, f64, f64) {
+        let c = &self.cohorts[i];
+        let (from, to) = (c.cost * (1.0 - w), c.cost * (1.0 + w));
+        if to > from {
+            let slope = c.installed_eh / (to - from);
+            (from, -slope * from, slope)
+        } else {
+            (from, c.installed_eh, 0.0)
+        }
+    }
+
+    /// Where cohort `i` is fully on.
+    fn breakpoint_end(&self, i: usize, w: f64) -> (f64, f64, f64) {
+        let c = &self.cohorts[i];
+        let (from, to) = (c.cost * (1.0 - w), c.cost * (1.0 + w));
+        if to > from {
+            let slope = c.installed_eh / (to - from);
+            (to, slope * to, -slope)
+        } else {
+            (to, 0.0, 0.0)
+        }
     }
 }
 
