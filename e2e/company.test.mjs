@@ -59,6 +59,8 @@ test('a squeezed company names the month and the cause, and tips at a slowdown t
     await slider.fill(String(value / 100));
     const said = await section.locator('.company__story').textContent();
     assert.equal(/Squeezed in \w{3} \d{4}/.test(said), squeezed, `at ${value}%: ${said}`);
+    // A squeeze says why, with the month and the shortfall.
+    assert.equal(/Why, in \w{3} \d{4}: .* short\./.test(said), squeezed, `at ${value}%: ${said}`);
   }
 });
 

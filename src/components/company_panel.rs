@@ -193,6 +193,9 @@ fn story(miner: Option<&squeeze_model::MinerOutcome>, lang: Lang) -> Html {
                 if events.is_empty() { <li>{ quiet }</li> }
             </ol>
             <p>{ low_text }{ miner.squeeze_date.map(|d| format!(" {}", squeezed_in(d, lang))).unwrap_or_default() }</p>
+            if let Some(reason) = &miner.squeeze_reason {
+                <p class="company__reason">{ charts::describe_reason(reason, lang) }</p>
+            }
         </>
     }
 }

@@ -1,8 +1,8 @@
 //! A company's events in words, for the company view and the CLI: the raw
 //! material of the story of how a company reaches (or escapes) a squeeze.
 
-use crate::locale::{format_btc, format_month, format_usd_compact, Lang};
-use squeeze_model::{Event, EventKind};
+use crate::locale::{format_btc, format_month, format_number, format_percent, format_usd_compact, Lang};
+use squeeze_model::{Event, EventKind, SqueezeReason};
 
 /// One event as a sentence, its date first: en `Jun 2030: $650M of 0% notes
 /// convert into shares.`
@@ -89,4 +89,67 @@ pub fn story(events: &[Event]) -> Vec<Event> {
         out.push(e.clone());
     }
     out
+}
+
+/// Why a company was squeezed, in one sentence with the model's figures: what fell
+/// due, what lenders saw, how open markets were, what it had.
+///
+/// ```
+/// use squeeze_charts::{describe_reason, Lang};
+/// use squeeze_model::{Preset, run};
+/// let o = run(&Preset::by_id("replay_2022").unwrap().scenario);
+/// let core = o.miner("core_scientific_2022").unwrap();
+/// let why = describe_reason(&core.squeeze_reason.unwrap(), Lang::En);
+/// assert!(why.starts_with("Why, in Oct 2022:"), "{why}");
+/// ```
+pub fn describe_reason(r: &SqueezeReason, lang: Lang) -> String {
+    let when = format_month(r.date, lang);
+    let usd = |v: f64| format_usd_compact(v, lang);
+    let open = format_percent(r.market_openness, 0, lang);
+    let coverage = r.coverage.map(|c| format_number(c, 1, lang));
+    // A coverage below zero means operating cash flow itself was negative.
+    let coverage = coverage.filter(|_| r.coverage.is_some_and(|c| c >= 0.0));
+    let negative = r.coverage.is_some_and(|c| c < 0.0);
+    let cause = match (lang, r.due_usd > 0.0, coverage) {
+        (Lang::En, true, None) if negative => format!(
+            "{} of {} fell due in cash, and lenders would refinance none of it as its operating cash flow had turned negative, with markets {open} open",
+            usd(r.due_usd),
+            r.tranche
+        ),
+        (Lang::It, true, None) if negative => format!(
+            "scadevano {} di {} da rimborsare in contanti, e i creditori non ne rifinanziavano nulla perché il flusso di cassa operativo era diventato negativo, con i mercati aperti al {open}",
+            usd(r.due_usd),
+            r.tranche
+        ),
+        (Lang::En, true, Some(c)) => format!(
+            "{} of {} fell due in cash, as lenders would refinance only what a coverage of {c}× carried, with markets {open} open",
+            usd(r.due_usd),
+            r.tranche
+        ),
+        (Lang::En, true, None) => format!("{} of {} fell due in cash, with markets {open} open", usd(r.due_usd), r.tranche),
+        (Lang::En, false, _) => format!("running costs, debt service and building outran its income, with markets {open} open"),
+        (Lang::It, true, Some(c)) => format!(
+            "scadevano {} di {} da rimborsare in contanti, perché i creditori rifinanziavano solo quanto reggeva una copertura di {c}×, con i mercati aperti al {open}",
+            usd(r.due_usd),
+            r.tranche
+        ),
+        (Lang::It, true, None) => {
+            format!("scadevano {} di {} da rimborsare in contanti, con i mercati aperti al {open}", usd(r.due_usd), r.tranche)
+        }
+        (Lang::It, false, _) => {
+            format!("costi operativi, servizio del debito e cantieri superavano le entrate, con i mercati aperti al {open}")
+        }
+    };
+    match lang {
+        Lang::En => format!(
+            "Why, in {when}: {cause}; with {} of cash and bitcoin at the start of the month, it was {} short.",
+            usd(r.cash_and_btc_usd),
+            usd(r.shortfall_usd)
+        ),
+        Lang::It => format!(
+            "Perché, a {when}: {cause}; con {} tra cassa e bitcoin a inizio mese, mancavano {}.",
+            usd(r.cash_and_btc_usd),
+            usd(r.shortfall_usd)
+        ),
+    }
 }

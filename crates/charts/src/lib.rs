@@ -53,7 +53,7 @@ pub use company::{
     describe_runway, describe_wall, draw_company_runway, draw_debt_wall, kind_label, runway_table, wall_table,
     CompanyChart,
 };
-pub use events::{describe_event, story};
+pub use events::{describe_event, describe_reason, story};
 pub use levers::{format_lever_value, lever_label};
 pub use locale::Lang;
 pub use squeeze_map::{describe_map, draw_squeeze_map, map_cell_at, map_table, no_squeeze_colour, viridis, MapLayout};

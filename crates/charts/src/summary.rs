@@ -40,15 +40,24 @@ pub fn odds_sentence(mc: &MonteCarloResult, lang: Lang) -> String {
     }
 }
 
-/// The outcome in two sentences a reader understands without the charts: when the
-/// first squeeze comes, who is hit, how much bitcoin is dumped, how big the
-/// funding gap is; or, without a squeeze, how close the weakest operator comes.
+/// The outcome in a few sentences a reader understands without the charts: when the
+/// first squeeze comes, who is hit, how much bitcoin is dumped, how big the funding
+/// gap is, and why the first company broke (its chain of causes with the model's
+/// figures); or, without a squeeze, how close the weakest company comes.
 pub fn summary(outcome: &Outcome, lang: Lang) -> String {
     let Some(end) = outcome.series.months.last().copied() else {
         return String::new();
     };
     match (outcome.squeeze_month, outcome.squeeze_date) {
         (Some(month), Some(date)) => {
+            // The first company squeezed, and why (the model's chain of causes).
+            let why = outcome
+                .miners
+                .iter()
+                .filter(|m| m.squeeze_month == Some(month))
+                .find_map(|m| m.squeeze_reason.as_ref())
+                .map(|r| format!(" {}", crate::describe_reason(r, lang)))
+                .unwrap_or_default();
             let hit: Vec<String> = (0..outcome.miners.len())
                 .filter(|&i| outcome.miners[i].squeeze_month.is_some())
                 .map(|i| archetype(outcome, i, lang))
@@ -61,7 +70,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
             match lang {
                 Lang::En => format!(
                     "The first liquidity squeeze hits {}, {} in; by {end} {} cannot meet {} obligations. \
-                     {share} of {capacity} ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.",
+                     {share} of {capacity} ends in distress, forced sales dump {btc} and the funding gap reaches {gap}.{why}",
                     in_month(date, lang),
                     month_count(month + 1, lang),
                     and_list(&hit, lang),
@@ -72,7 +81,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
                 Lang::It => format!(
                     "La prima crisi di liquidità arriva {}, dopo {}; entro {end} {} non {} a far fronte agli impegni. \
                      {article}{share} {capacity} finisce in difficoltà, le vendite forzate scaricano {btc} \
-                     e il fabbisogno scoperto arriva a {gap}.",
+                     e il fabbisogno scoperto arriva a {gap}.{why}",
                     in_month(date, lang),
                     month_count(month + 1, lang),
                     and_list(&hit, lang),

@@ -4,7 +4,7 @@
 use crate::args::{ScenarioOpts, TextOrJson};
 use crate::chart::company_ids;
 use crate::UsageError;
-use squeeze_charts::{describe_event, kind_label, story, Lang};
+use squeeze_charts::{describe_event, describe_reason, kind_label, story, Lang};
 use squeeze_model::{run, CompanyView, Dataset, MinerOutcome, Scenario};
 use std::fmt::Write as _;
 
@@ -93,6 +93,9 @@ fn text(company: &CompanyView, miner: &MinerOutcome) -> String {
     );
     for e in story(&miner.events) {
         let _ = writeln!(out, "  {}", describe_event(&e, Lang::En));
+    }
+    if let Some(reason) = &miner.squeeze_reason {
+        let _ = writeln!(out, "  {}", describe_reason(reason, Lang::En));
     }
     let t = company.tipping;
     let slowdown = t.ai_demand_slowdown.map_or_else(

@@ -80,6 +80,13 @@ fn summary(scenario: &Scenario, outcome: &Outcome) -> String {
             min_cash / 1e9,
             m.forced_btc_sales
         );
+        if let Some(reason) = &m.squeeze_reason {
+            let _ = writeln!(
+                out,
+                "    {}",
+                squeeze_charts::describe_reason(reason, squeeze_charts::Lang::En)
+            );
+        }
     }
     out
 }

@@ -132,6 +132,8 @@ fn summary_names_the_companies_with_their_dates() {
         "{text}"
     );
     assert!(text.contains("not a forecast"), "{text}");
+    // Each squeeze says why, with the model's figures.
+    assert!(text.contains("Why, in Oct 2022:") && text.contains("short."), "{text}");
     let text = stdout(&squeeze(&["run", "--format", "summary"]));
     assert!(
         text.contains("TeraWulf") && text.contains("figures as of 2025-"),

@@ -62,7 +62,7 @@ pub use monte_carlo::{
     monte_carlo, simulate_paths, Band, MergeError, MinerRisk, MonteCarlo, MonteCarloResult, PathStats, Quantiles,
     DEFAULT_PATHS,
 };
-pub use outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, Outcome, Series, SqueezeCause};
+pub use outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, Outcome, Series, SqueezeCause, SqueezeReason};
 pub use presets::{presets, Preset, PRESETS};
 pub use sensitivity::{
     squeeze_map, tornado, tornado_bar, SensitivityPoint, SqueezeMap, Tornado, TornadoBar, MAX_MAP_STEPS,

@@ -103,6 +103,29 @@ pub enum EventKind {
     Accelerated,
 }
 
+/// Why a company was squeezed: what fell due, what lenders saw, what it had.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SqueezeReason {
+    /// Months from the start.
+    pub month: u32,
+    /// The calendar month.
+    pub date: YearMonth,
+    /// Principal due in cash that month that lenders would not refinance, $ (0 when
+    /// the squeeze came from running costs and capex alone).
+    pub due_usd: f64,
+    /// The largest tranche among it, as readers see it ("" if none).
+    pub tranche: &'static str,
+    /// The coverage lenders saw when they weighed it (trailing operating cash flow
+    /// over the next year's debt service), ×.
+    pub coverage: Option<f64>,
+    /// How open markets were to the company, 0 (shut) to 1.
+    pub market_openness: f64,
+    /// Its cash and bitcoin at market before it sold anything that month, $.
+    pub cash_and_btc_usd: f64,
+    /// What it was still short after selling bitcoin and shares, $.
+    pub shortfall_usd: f64,
+}
+
 /// One dated event in a company's story: the raw material of the explanations.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -137,6 +160,8 @@ pub struct MinerOutcome {
     pub squeeze_date: Option<YearMonth>,
     /// What squeezed it.
     pub squeeze_cause: Option<SqueezeCause>,
+    /// The chain of causes in the month it was squeezed, with its figures.
+    pub squeeze_reason: Option<SqueezeReason>,
     /// AI capacity once its build-out is complete (its share), MW of critical IT.
     pub ai_mw: f64,
     /// Power drawn by its mining machines at the start, MW.

@@ -21,7 +21,7 @@ use super::sites::{ai_opex_usd, month_index, open_capacity_revenue, Build, Lease
 use super::tenants::Tenants;
 use crate::data::{Company, Recourse, SiteBusiness};
 use crate::market::{self, AiMarket, Params};
-use crate::outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, SqueezeCause};
+use crate::outcome::{Accounts, AiBusiness, Event, EventKind, MinerOutcome, SqueezeCause, SqueezeReason};
 use crate::units::{DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, PH_PER_EH};
 use crate::Scenario;
 
@@ -112,6 +112,13 @@ struct Flows {
     collateral_surplus: f64,
     shares_issued: f64,
     refused: bool,
+    /// Principal due in cash this month that lenders would not refinance, $, and
+    /// the largest such tranche.
+    due_in_cash: f64,
+    due_label: &'static str,
+    due_largest: f64,
+    /// Coverage lenders saw for the last refinancing they weighed this month, ×.
+    coverage: Option<f64>,
 }
 
 impl Flows {
@@ -155,6 +162,8 @@ pub(crate) struct Operator {
     projects: Vec<ProjectShape>,
     /// Share of its AI capacity (at full build) under signed leases.
     contracted_share: f64,
+    /// Why it was squeezed, once it is.
+    reason: Option<SqueezeReason>,
     recent_ebitda: [f64; MAX_TRAILING_MONTHS],
     squeeze: Option<(u32, SqueezeCause)>,
     pub(crate) forced_btc_sales: f64,
@@ -218,6 +227,7 @@ impl Operator {
             tranches,
             projects,
             contracted_share,
+            reason: None,
             recent_ebitda: [0.0; MAX_TRAILING_MONTHS],
             squeeze: None,
             forced_btc_sales: 0.0,
@@ -523,6 +533,7 @@ impl Operator {
                 self.tranches[i].principal_usd > spare
             };
             let refinance_share = if needs_lenders && self.squeeze.is_none() {
+                f.coverage = Some(self.coverage(i, month, s, p));
                 self.refinance_share(i, month, s, p, self.openness(m))
             } else {
                 0.0
@@ -564,6 +575,16 @@ impl Operator {
                     )
                 {
                     f.refused = true;
+                    let cash_part = if event == DebtEvent::PartlyRefinanced {
+                        before - amount
+                    } else {
+                        amount
+                    };
+                    f.due_in_cash += cash_part;
+                    if cash_part > f.due_largest {
+                        f.due_largest = cash_part;
+                        f.due_label = label;
+                    }
                 }
                 self.event(month, kind, amount, label);
                 if event == DebtEvent::PartlyRefinanced {
@@ -571,6 +592,33 @@ impl Operator {
                     self.event(month, EventKind::RefinancingRefused, before - amount, label);
                 }
             }
+        }
+    }
+
+    /// Coverage lenders see when weighing tranche `i`: trailing operating cash flow
+    /// over the next year's debt service with the tranche refinanced at the new rate.
+    fn coverage(&self, i: usize, month: u32, s: &Scenario, p: &Params) -> f64 {
+        let trailing = (p.a.coverage_trailing_months as usize).clamp(1, MAX_TRAILING_MONTHS);
+        let ebitda_per_year = self.recent_ebitda[..trailing].iter().sum::<f64>() / trailing as f64 * MONTHS_PER_YEAR;
+        let mut service = self.tranches[i].principal_usd * s.interest_rate;
+        for (j, t) in self.tranches.iter().enumerate() {
+            if j != i {
+                service += if t.due_within(month, MONTHS_PER_YEAR as u32) > 0.0 {
+                    t.service_per_year(s.interest_rate.max(t.rate_per_year))
+                } else {
+                    t.service_per_year(t.rate_per_year)
+                };
+            }
+        }
+        service += self
+            .sites
+            .iter()
+            .map(|site| site.build_service_per_year(s.interest_rate))
+            .sum::<f64>();
+        if service > 0.0 {
+            ebitda_per_year / service
+        } else {
+            f64::INFINITY
         }
     }
 
@@ -621,6 +669,7 @@ impl Operator {
         if self.cash_usd >= self.floor_usd {
             return;
         }
+        let cash_and_btc = self.cash_usd.max(0.0) + self.btc_held.max(0.0) * m.btc_price;
         let realised_price = m.btc_price * (1.0 - m.fire_sale_haircut);
         let needed_btc = (self.floor_usd - self.cash_usd) / realised_price;
         let sold = needed_btc.min(self.btc_held.max(0.0));
@@ -653,6 +702,16 @@ impl Operator {
             };
             if self.squeeze.is_none() {
                 self.squeeze = Some((month, cause));
+                self.reason = Some(SqueezeReason {
+                    month,
+                    date: crate::YearMonth::new(2000, 1), // set in `finish`
+                    due_usd: f.due_in_cash,
+                    tranche: f.due_label,
+                    coverage: f.coverage.filter(|c| c.is_finite()),
+                    market_openness: self.openness(m),
+                    cash_and_btc_usd: cash_and_btc,
+                    shortfall_usd: shortfall,
+                });
                 self.event(month, EventKind::Squeezed, shortfall, "");
                 self.accelerate(month);
             }
@@ -905,6 +964,10 @@ impl Operator {
             squeeze_month: self.squeeze.map(|(m, _)| m),
             squeeze_date: self.squeeze.map(|(m, _)| start.plus_months(m)),
             squeeze_cause: self.squeeze.map(|(_, c)| c),
+            squeeze_reason: self.reason.map(|r| SqueezeReason {
+                date: start.plus_months(r.month),
+                ..r
+            }),
             ai_mw,
             mining_mw,
             cash_usd: self.cash_series,
