@@ -8,8 +8,16 @@ use proptest::prelude::*;
 use squeeze_model::{run, Company, Dataset, MinerOutcome, Scenario};
 
 /// Checks cash, debt and BTC reconciliation for one operator; returns the first
-/// month that fails, with a description.
-fn reconcile(m: &MinerOutcome, opening_cash: f64, opening_debt: f64, opening_btc: f64) -> Result<(), String> {
+/// month that fails, with a description. `filed_draws[i]` is the principal of the
+/// tranches the data draws in month `i`.
+#[allow(clippy::needless_range_loop)]
+fn reconcile(
+    m: &MinerOutcome,
+    opening_cash: f64,
+    opening_debt: f64,
+    opening_btc: f64,
+    filed_draws: &[f64],
+) -> Result<(), String> {
     let a = &m.accounts;
     let (mut cash, mut debt, mut btc) = (opening_cash, opening_debt, opening_btc);
     for i in 0..m.cash_usd.len() {
@@ -73,10 +81,11 @@ fn reconcile(m: &MinerOutcome, opening_cash: f64, opening_debt: f64, opening_btc
                 m.id
             ));
         }
-        // Money raised for the build never exceeds what the build costs (debt drawn
-        // under a tranche issued during the run comes on top).
+        // Money raised for the build never exceeds what the build costs, plus the
+        // draws the data files this month (debt drawn under a tranche issued during
+        // the run, or the shares a less levered scenario sells in its place).
         let raised = a.equity_raised_usd[i] + a.restricted_cash_spent_usd[i];
-        if raised > a.capex_usd[i] * (1.0 + 1e-9) + 1e-6 {
+        if raised > (a.capex_usd[i] + filed_draws[i]) * (1.0 + 1e-9) + 1e-6 {
             return Err(format!(
                 "{} month {i}: raised {raised} for capex {}",
                 m.id, a.capex_usd[i]
@@ -101,11 +110,20 @@ fn check(s: &Scenario) -> Result<(), String> {
     let o = run(s);
     let data = Dataset::for_era(s.era);
     for (m, company) in o.miners.iter().zip(&data.companies) {
+        let filed_draws: Vec<f64> = (o.series.months.iter())
+            .map(|&month| {
+                (company.debt.iter())
+                    .filter(|t| t.issued.is_some_and(|d| d.month() == month && month > data.start))
+                    .map(|t| t.principal_usd.value)
+                    .sum()
+            })
+            .collect();
         reconcile(
             m,
             company.cash_usd.value,
             opening_debt(company, data),
             company.btc_held.value,
+            &filed_draws,
         )?;
         let sold: f64 = m.accounts.btc_sold.iter().sum();
         if (sold - m.forced_btc_sales).abs() > 1e-9 * (1.0 + sold) {

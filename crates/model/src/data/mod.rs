@@ -230,6 +230,18 @@ named_figures! {
         gpu_debt_term_years,
         /// Years over which debt raised for mining machines is repaid once they run.
         mining_debt_term_years,
+        /// Share of the cost of a build senior secured lenders fund at the base rate.
+        senior_loan_to_cost,
+        /// Share of the cost up to which mezzanine lenders fund the layer above it.
+        mezzanine_loan_to_cost,
+        /// Coupon of the mezzanine layer over the senior rate, per year.
+        mezzanine_spread,
+        /// Coupon of the junior (HoldCo, preferred) layer above it over the senior
+        /// rate, per year.
+        junior_spread,
+        /// The share of their machine purchases companies funded with the equipment
+        /// loans drawn in the data (the leverage those filings reflect).
+        filed_equipment_leverage,
         /// Months running a ring-fenced project may fall short of its debt service
         /// before its owner walks away from it.
         project_walkaway_months,

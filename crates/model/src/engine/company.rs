@@ -57,6 +57,22 @@ pub(crate) fn equity_factor(btc_price: f64, sentiment: f64, p: &Params) -> f64 {
     (btc_price / p.btc_start_usd()).powf(p.a.equity_beta_btc) * sentiment.powf(p.a.equity_beta_ai)
 }
 
+/// The coupon on debt raised for a build: the interest-rate lever on the senior
+/// layer of the capital stack, plus the spreads of the mezzanine and junior layers
+/// the leverage lever reaches into, blended over the whole loan. Every dollar a
+/// scenario raises for builds is split by the same lever, so the blend is the same
+/// for all of a company's build debt.
+pub(crate) fn build_debt_rate(s: &Scenario, p: &Params) -> f64 {
+    let leverage = s.miner_leverage;
+    if leverage <= 0.0 {
+        return s.interest_rate;
+    }
+    let a = &p.a;
+    let mezzanine = (leverage.min(a.mezzanine_loan_to_cost) - a.senior_loan_to_cost).max(0.0);
+    let junior = (leverage - a.mezzanine_loan_to_cost.max(a.senior_loan_to_cost)).max(0.0);
+    s.interest_rate + (mezzanine * a.mezzanine_spread + junior * a.junior_spread) / leverage
+}
+
 /// What one company's month adds to the market totals.
 pub(crate) struct Step {
     pub ai_revenue_usd: f64,
@@ -329,7 +345,7 @@ impl Operator {
             f.prepayment_received += lease.prepayment_due(month, &self.sites[lease.site]);
         }
         for site in &mut self.sites {
-            let (interest, repay, capitalised) = site.service_build_debt(month, s.interest_rate);
+            let (interest, repay, capitalised) = site.service_build_debt(month, build_debt_rate(s, p));
             f.interest += interest;
             f.principal += repay;
             f.capitalised_interest += capitalised;
@@ -516,8 +532,17 @@ impl Operator {
                 fire_sale_haircut: m.fire_sale_haircut,
                 site_complete,
                 new_debt_rate: s.interest_rate,
+                equipment_draw_scale: s.miner_leverage / p.a.filed_equipment_leverage.max(f64::MIN_POSITIVE),
             };
             let mut out: TrancheMonth = self.tranches[i].accrue(&dm);
+            if out.undrawn_usd > 0.0 {
+                // What the scenario does not borrow of a filed equipment draw it
+                // funds with new shares, sold when the machines were ordered (the
+                // 2022 machines were ordered and prepaid in 2021, when markets were
+                // open), counted at this month's share price.
+                f.equity_raised += out.undrawn_usd;
+                f.shares_issued += out.undrawn_usd / share_price.max(f64::MIN_POSITIVE);
+            }
             let btc_free = self.btc_held - f.btc_posted;
             self.tranches[i].margin_check(&dm, btc_free, &mut out);
             // A company repays a maturity from cash it can spare, keeping its buffer
@@ -613,7 +638,7 @@ impl Operator {
         service += self
             .sites
             .iter()
-            .map(|site| site.build_service_per_year(s.interest_rate))
+            .map(|site| site.build_service_per_year(build_debt_rate(s, p)))
             .sum::<f64>();
         if service > 0.0 {
             ebitda_per_year / service
@@ -644,7 +669,7 @@ impl Operator {
         other_service += self
             .sites
             .iter()
-            .map(|site| site.build_service_per_year(s.interest_rate))
+            .map(|site| site.build_service_per_year(build_debt_rate(s, p)))
             .sum::<f64>();
         let principal = self.tranches[i].principal_usd;
         if principal <= 0.0 {
@@ -791,6 +816,7 @@ impl Operator {
             fire_sale_haircut: m.fire_sale_haircut,
             site_complete: true,
             new_debt_rate: 0.0,
+            equipment_draw_scale: 1.0,
         };
         for i in 0..self.tranches.len() {
             if self.cash_usd >= self.floor_usd {

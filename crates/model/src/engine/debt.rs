@@ -67,6 +67,9 @@ pub(crate) struct TrancheMonth {
     pub released_usd: f64,
     /// Principal drawn this month (a tranche issued after the start), $.
     pub drawn_usd: f64,
+    /// The part of a filed equipment draw a less levered scenario does not borrow:
+    /// the company funds it with new shares, as far as markets are open, or cash.
+    pub undrawn_usd: f64,
     /// Cash returned to the company after a collateral sale, $.
     pub surplus_usd: f64,
     pub event: Option<DebtEvent>,
@@ -97,6 +100,10 @@ pub(crate) struct DebtMonth {
     /// Whether the financed site is complete (for amortisation from completion).
     pub site_complete: bool,
     pub new_debt_rate: f64,
+    /// The share of a filed equipment-loan draw the scenario borrows: the
+    /// leverage lever against the leverage the filings reflect, at most 1 (see
+    /// [`TrancheState::accrue`]).
+    pub equipment_draw_scale: f64,
 }
 
 impl TrancheState {
@@ -177,13 +184,24 @@ impl TrancheState {
             && self.put != Some(month)
     }
 
-    /// Interest and scheduled repayment for the month.
+    /// Interest and scheduled repayment for the month; in its issue month, the
+    /// draw. An equipment loan drawn after the start paid for machines bought then:
+    /// a scenario with less leverage than the filings reflect borrows that share of
+    /// it (`equipment_draw_scale`), with repayments in proportion, and the company
+    /// pays the rest of the machines' price itself ([`TrancheMonth::undrawn_usd`]).
     pub(crate) fn accrue(&mut self, m: &DebtMonth) -> TrancheMonth {
         let mut out = TrancheMonth::default();
         if let Some((month, amount)) = self.draw {
             if month == m.month {
-                self.principal_usd += amount;
-                out.drawn_usd = amount;
+                let scale = if self.t.kind == TrancheKind::EquipmentLoan {
+                    m.equipment_draw_scale.clamp(0.0, 1.0)
+                } else {
+                    1.0
+                };
+                self.principal_usd += amount * scale;
+                self.amortisation_usd_per_month *= scale;
+                out.drawn_usd = amount * scale;
+                out.undrawn_usd = amount * (1.0 - scale);
                 self.draw = None;
             }
             return out;
@@ -427,6 +445,7 @@ mod tests {
             fire_sale_haircut: 0.1,
             site_complete: false,
             new_debt_rate: 0.08,
+            equipment_draw_scale: 1.0,
         }
     }
 
