@@ -23,10 +23,12 @@ pub struct SummaryProps {
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
     // The same sentence the CLI's chart export writes.
-    let odds = props
-        .risk
-        .as_ref()
-        .map(|mc| format!(" {}", squeeze_charts::summary::odds_sentence(mc, props.lang)));
+    let odds = props.risk.as_ref().map(|mc| {
+        let why = squeeze_charts::summary::odds_explanation(mc, &props.outcome, props.lang)
+            .map(|why| format!(" {why}"))
+            .unwrap_or_default();
+        format!(" {}{why}", squeeze_charts::summary::odds_sentence(mc, props.lang))
+    });
     html! {
         <p class="summary" role="status">
             { format::summary(&props.outcome, props.lang) }

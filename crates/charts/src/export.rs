@@ -46,7 +46,7 @@
 //! assert!(svg.contains("Over 50 simulated paths, there is "));
 //! ```
 
-use crate::summary::{odds_sentence, summary};
+use crate::summary::{odds_explanation, odds_sentence, summary};
 use crate::{ChartKind, ChartStyle, ChartView, Figure, Lang};
 use plotters::prelude::*;
 use plotters::style::RGBColor;
@@ -214,6 +214,10 @@ pub fn figure_summary(figure: &Figure<'_>, outcome: &squeeze_model::Outcome, lan
             text.push(' ');
         }
         text.push_str(&odds_sentence(mc, lang));
+        if let Some(why) = odds_explanation(mc, outcome, lang) {
+            text.push(' ');
+            text.push_str(&why);
+        }
     }
     text
 }

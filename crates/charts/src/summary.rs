@@ -40,6 +40,90 @@ pub fn odds_sentence(mc: &MonteCarloResult, lang: Lang) -> String {
     }
 }
 
+/// Where the central run and the simulated paths tell different stories, the one
+/// sentence that joins them: which company carries most of the odds and, where
+/// its chance jumps in one month, the contractual event of that month (a
+/// maturity or a put in its filed debt). `None` when the odds are negligible
+/// (under 5%) or there is no company data for the era.
+///
+/// ```
+/// use squeeze_charts::{summary::odds_explanation, Lang};
+/// let s = squeeze_model::Scenario::default();
+/// let (outcome, mc) = (squeeze_model::run(&s), squeeze_model::monte_carlo(&s, 1, 300));
+/// let text = odds_explanation(&mc, &outcome, Lang::En).expect("the base case has real odds");
+/// assert!(text.starts_with("The central path"), "{text}");
+/// ```
+pub fn odds_explanation(mc: &MonteCarloResult, outcome: &Outcome, lang: Lang) -> Option<String> {
+    const NEGLIGIBLE: f64 = 0.05;
+    let overall = mc.squeeze_probability.last().copied().unwrap_or(0.0);
+    if mc.paths == 0 || overall < NEGLIGIBLE {
+        return None;
+    }
+    let last = |m: &squeeze_model::MinerRisk| m.squeeze_probability.last().copied().unwrap_or(0.0);
+    let top = mc.miners.iter().max_by(|a, b| last(a).total_cmp(&last(b)))?;
+    let share = crate::locale::format_percent(last(top), 0, lang);
+    // The month that adds most to its chance, and what fell due then.
+    let (jump_index, jump) = (top.squeeze_probability.iter().enumerate())
+        .map(|(i, &p)| (i, p - if i == 0 { 0.0 } else { top.squeeze_probability[i - 1] }))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let month = *mc.months.get(jump_index)?;
+    let event = (jump >= 0.25 * last(top))
+        .then(|| contractual_event(mc.era, top.id, month, lang))
+        .flatten();
+    let when = match &event {
+        Some(event) => {
+            let part = part_of(jump, last(top), lang);
+            match lang {
+                Lang::En => format!(", {part} of them {}, when {event}", in_month(month, lang)),
+                Lang::It => format!(", {part} dei quali {}, quando {event}", in_month(month, lang)),
+            }
+        }
+        None => String::new(),
+    };
+    let name = top.name;
+    Some(match (outcome.squeeze_date, lang) {
+        (None, Lang::En) => format!(
+            "The central path squeezes no company: the odds come from the paths where bitcoin and AI demand move against the miners, and {name} is squeezed in {share} of all paths{when}."
+        ),
+        (None, Lang::It) => format!(
+            "Il percorso centrale non mette in crisi nessuna società: la probabilità viene dai percorsi in cui bitcoin e domanda di IA vanno contro i miner, e {name} è in crisi nel {share} di tutti i percorsi{when}."
+        ),
+        (Some(_), Lang::En) => format!("Across the paths, {name} is the most exposed, squeezed in {share} of them{when}."),
+        (Some(_), Lang::It) => format!("Nei percorsi simulati la più esposta è {name}, in crisi nel {share} di essi{when}."),
+    })
+}
+
+/// A part of a whole in the words a reader would use: "most", "three
+/// quarters", "half", "a quarter".
+fn part_of(part: f64, whole: f64, lang: Lang) -> &'static str {
+    let quarters = if whole > 0.0 { (part / whole * 4.0).round() } else { 0.0 };
+    match quarters {
+        q if q >= 4.0 => lang.pick("most", "la maggior parte"),
+        q if q >= 3.0 => lang.pick("three quarters", "tre quarti"),
+        q if q >= 2.0 => lang.pick("half", "metà"),
+        _ => lang.pick("a quarter", "un quarto"),
+    }
+}
+
+/// What company `id`'s filed debt makes due in `month`: a maturity or a
+/// holders' put, in words ("its 0.00% Convertible Senior Notes due 2030 ($1.15B)
+/// fall due").
+fn contractual_event(era: squeeze_model::Era, id: &str, month: squeeze_model::YearMonth, lang: Lang) -> Option<String> {
+    let company = era.data().companies.iter().find(|c| c.id == id)?;
+    let tranche = (company.debt.iter())
+        .filter(|t| t.maturity.month() == month || t.put.is_some_and(|d| d.month() == month))
+        .max_by(|a, b| a.principal_usd.value.total_cmp(&b.principal_usd.value))?;
+    let amount = format_usd_compact(tranche.principal_usd.value, lang);
+    let label = &tranche.label;
+    let put = tranche.maturity.month() != month;
+    Some(match (lang, put) {
+        (Lang::En, false) => format!("its {label} ({amount}) fall due"),
+        (Lang::En, true) => format!("holders of its {label} ({amount}) can ask for their money back"),
+        (Lang::It, false) => format!("scadono le sue {label} ({amount})"),
+        (Lang::It, true) => format!("i detentori delle sue {label} ({amount}) possono chiederne il rimborso"),
+    })
+}
+
 /// The outcome in a few sentences a reader understands without the charts: when the
 /// first squeeze comes, who is hit, how much bitcoin is dumped, how big the funding
 /// gap is, and why the first company broke (its chain of causes with the model's

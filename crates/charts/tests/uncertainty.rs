@@ -624,3 +624,54 @@ fn dark_and_high_dpi_styles_draw_every_chart() {
         }
     }
 }
+
+/// The sentence that joins the central run and the paths names the company with
+/// the highest odds, the month that adds most to them, and a tranche of its filed
+/// debt that really falls due (or can be put) that month; it says the central path
+/// squeezes no one only when that is so.
+#[test]
+fn the_odds_explanation_names_the_event_behind_the_largest_jump() {
+    use squeeze_charts::summary::odds_explanation;
+    for id in ["base", "ai_demand_stalls", "chip_glut", "soft_landing"] {
+        let s = Preset::by_id(id).expect("preset").scenario;
+        let (outcome, mc) = (run(&s), monte_carlo(&s, SEED, 400));
+        for lang in [Lang::En, Lang::It] {
+            let Some(text) = odds_explanation(&mc, &outcome, lang) else {
+                assert!(*mc.squeeze_probability.last().expect("months") < 0.05, "{id}");
+                continue;
+            };
+            let end = |m: &squeeze_model::MinerRisk| *m.squeeze_probability.last().expect("months");
+            let top = mc
+                .miners
+                .iter()
+                .max_by(|a, b| end(a).total_cmp(&end(b)))
+                .expect("companies");
+            assert!(text.contains(top.name), "{id} {lang:?}: {text}");
+            assert!(text.contains(&format_percent(end(top), 0, lang)), "{text}");
+            let central_clean = outcome.squeeze_date.is_none();
+            let says_clean =
+                text.starts_with(lang.pick("The central path squeezes no company", "Il percorso centrale non"));
+            assert_eq!(central_clean, says_clean, "{text}");
+            // The month named is the one with the largest rise of that company's odds.
+            let jump = (1..mc.months.len())
+                .max_by(|&a, &b| {
+                    let rise = |i: usize| top.squeeze_probability[i] - top.squeeze_probability[i - 1];
+                    rise(a).total_cmp(&rise(b))
+                })
+                .expect("months");
+            let month = mc.months[jump];
+            // In the base case one maturity carries most of the odds: the words name it.
+            let named = text.contains(lang.pick(", when ", ", quando "));
+            assert!(named || id != "base", "{text}");
+            if named {
+                assert!(text.contains(&format_month(month, lang)), "{text}");
+                let company = s.era.data().companies.iter().find(|c| c.id == top.id).expect("company");
+                let due = company.debt.iter().any(|t| {
+                    (t.maturity.month() == month || t.put.is_some_and(|d| d.month() == month))
+                        && text.contains(&t.label)
+                });
+                assert!(due, "{id}: the tranche named is not due in {month}: {text}");
+            }
+        }
+    }
+}

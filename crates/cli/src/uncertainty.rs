@@ -32,12 +32,13 @@ pub(crate) fn with_monte_carlo(
             }
             Ok(out)
         }
-        Format::Summary => Ok(printed + &monte_carlo_summary(mc)),
+        Format::Summary => Ok(printed + &monte_carlo_summary(mc, outcome)),
     }
 }
 
-/// A few lines on the Monte Carlo: probabilities by year end, per company, and bands.
-fn monte_carlo_summary(mc: &MonteCarloResult) -> String {
+/// A few lines on the Monte Carlo: probabilities by year end, per company, why they
+/// differ from the central run, and bands.
+fn monte_carlo_summary(mc: &MonteCarloResult, outcome: &Outcome) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -66,6 +67,9 @@ fn monte_carlo_summary(mc: &MonteCarloResult) -> String {
             m.cash_usd.p50.last().copied().unwrap_or(0.0) / 1e9,
             m.cash_usd.p5.last().copied().unwrap_or(0.0) / 1e9
         );
+    }
+    if let Some(why) = squeeze_charts::summary::odds_explanation(mc, outcome, squeeze_charts::Lang::En) {
+        let _ = writeln!(out, "{why}");
     }
     if let Some(last) = mc.months.last() {
         let b = &mc.btc_price_usd;
