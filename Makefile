@@ -54,3 +54,4 @@ golden:
 
 docs:
 	cargo run -q -p squeeze-cli -- data appendix --into crates/model/MODEL.md
+	SQUEEZE_HINDCAST_SVG=$(CURDIR)/docs/hindcast-2024.svg cargo test -q -p squeeze-model --test hindcast the_hindcast_chart_draws

@@ -177,3 +177,84 @@ fn every_source_the_hindcast_cites_is_defined_with_a_link() {
         assert!(figure.get("as_of").is_some(), "{} has no as-of date", key.get_ref());
     }
 }
+
+/// The hindcast as a chart for MODEL.md: `make docs` runs this test with
+/// `SQUEEZE_HINDCAST_SVG` set to the file to write (`docs/hindcast-2024.svg`);
+/// without it the test only checks that the chart draws. Two panels, model
+/// against the actual monthly averages: the running hashrate and hashprice.
+#[test]
+fn the_hindcast_chart_draws() {
+    let h = hindcast();
+    let hashrate: Vec<f64> = h.model.iter().map(|m| m.running_eh).collect();
+    let hashprice: Vec<f64> = h.model.iter().map(|m| m.hashprice).collect();
+    let svg = hindcast_svg(&h, &hashrate, &hashprice);
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+    assert_eq!(svg.matches("<polyline").count(), 4, "model and actual in two panels");
+    if let Ok(path) = std::env::var("SQUEEZE_HINDCAST_SVG") {
+        std::fs::write(&path, &svg).unwrap_or_else(|e| panic!("writing {path}: {e}"));
+    }
+}
+
+fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
+    const W: f64 = 720.0;
+    const H: f64 = 300.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" \
+         font-family=\"system-ui, sans-serif\" font-size=\"12\" role=\"img\" aria-labelledby=\"t\">\n\
+         <title id=\"t\">The April 2024 halving hindcast: the model's network (solid) against the actual \
+         monthly averages (dashed), January 2024 to December 2025</title>\n\
+         <rect width=\"{W}\" height=\"{H}\" fill=\"#fff\"/>\n"
+    );
+    let panels = [
+        ("Network hashrate, EH/s", hashrate, &h.hashrate_actual),
+        ("Hashprice, $ per PH/s per day", hashprice, &h.hashprice_actual),
+    ];
+    for (k, (title, model, actual)) in panels.iter().enumerate() {
+        let (left, top, width, height) = (50.0 + k as f64 * 360.0, 40.0, 290.0, 200.0);
+        let max = model.iter().chain(actual.iter()).fold(0.0_f64, |a, &b| a.max(b)) * 1.1;
+        let n = model.len().max(2) as f64 - 1.0;
+        let x = |i: usize| left + width * i as f64 / n;
+        let y = |v: f64| top + height * (1.0 - v / max);
+        svg += &format!("<text x=\"{left}\" y=\"24\" font-weight=\"600\">{title}</text>\n");
+        svg += &format!(
+            "<line x1=\"{left}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\" stroke=\"#888\"/>\n",
+            b = top + height,
+            r = left + width
+        );
+        for tick in [0.25, 0.5, 0.75, 1.0] {
+            let v = max / 1.1 * tick;
+            svg += &format!(
+                "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{v:.0}</text>\n\
+                 <line x1=\"{left}\" y1=\"{yy:.1}\" x2=\"{}\" y2=\"{yy:.1}\" stroke=\"#eee\"/>\n",
+                left - 6.0,
+                y(v) + 4.0,
+                left + width,
+                yy = y(v)
+            );
+        }
+        for (i, label) in [(0, "Jan 2024"), (12, "Jan 2025"), (23, "Dec 2025")] {
+            svg += &format!(
+                "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{label}</text>\n",
+                x(i),
+                top + height + 18.0
+            );
+        }
+        let hx = x(h.halving);
+        svg += &format!(
+            "<line x1=\"{hx:.1}\" y1=\"{top}\" x2=\"{hx:.1}\" y2=\"{b}\" stroke=\"#b00\" stroke-dasharray=\"2 3\"/>\n\
+             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#b00\">halving</text>\n",
+            hx + 4.0,
+            top + 12.0,
+            b = top + height
+        );
+        for (series, style) in [(actual.as_slice(), "stroke-dasharray=\"6 4\" stroke=\"#555\""), (*model, "stroke=\"#1f5fa8\"")] {
+            let points: Vec<String> = series.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+            svg += &format!(
+                "<polyline fill=\"none\" stroke-width=\"2\" {style} points=\"{}\"/>\n",
+                points.join(" ")
+            );
+        }
+    }
+    svg += "<text x=\"50\" y=\"290\" fill=\"#555\">Solid: the model on the actual bitcoin prices and fees. Dashed: actual (Coin Metrics). Squeeze, tests/hindcast.rs.</text>\n</svg>\n";
+    svg
+}
