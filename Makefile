@@ -50,7 +50,7 @@ size: build
 	node scripts/size-report.mjs dist
 
 golden:
-	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden
+	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --test golden
 
 docs:
 	cargo run -q -p squeeze-cli -- data appendix --into crates/model/MODEL.md

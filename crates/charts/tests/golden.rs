@@ -12,7 +12,7 @@
 //! regenerate the references and review them like any other diff:
 //!
 //! ```text
-//! SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden
+//! make golden   # SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --test golden
 //! ```
 //!
 //! Missing references fail the test; they are only ever written when that
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 const UPDATE_VAR: &str = "SQUEEZE_UPDATE_GOLDEN";
-const REGENERATE: &str = "SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --features svg --test golden";
+const REGENERATE: &str = "make golden";
 
 /// Lines of context shown around the first difference.
 const CONTEXT_LINES: usize = 2;
@@ -54,8 +54,16 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
 
+/// Whether to rewrite the references. Never under CI (`CI` set, as `.ci/run`
+/// does): a reference that could regenerate itself there would test nothing.
 fn updating() -> bool {
-    std::env::var_os(UPDATE_VAR).is_some_and(|value| !value.is_empty() && value != "0")
+    let asked = std::env::var_os(UPDATE_VAR).is_some_and(|value| !value.is_empty() && value != "0");
+    let under_ci = std::env::var_os("CI").is_some_and(|value| !value.is_empty() && value != "0");
+    assert!(
+        !(asked && under_ci),
+        "{UPDATE_VAR} is set under CI: golden references are only updated by `make golden` and a reviewed diff"
+    );
+    asked
 }
 
 /// Everything a preset's charts draw, computed once for all the tests.

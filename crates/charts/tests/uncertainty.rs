@@ -5,7 +5,7 @@
 //! their shape, and degenerate inputs (no paths, empty bands, a 1×1 map, NaN)
 //! draw without panicking.
 //!
-//! `SQUEEZE_PREVIEW_DIR=/tmp/preview cargo test -p squeeze-charts --features svg
+//! `SQUEEZE_PREVIEW_DIR=/tmp/preview cargo test -p squeeze-charts
 //! --test uncertainty` also writes every chart there, to look at.
 
 use squeeze_charts::locale::{format_month, format_percent};
