@@ -311,7 +311,7 @@ pub fn lever_text(lang: Lang, lever: &squeeze_model::Lever) -> (&'static str, &'
         "ai_demand_slowdown" => {
             "Quanta parte della crescita attesa della domanda di calcolo per l'IA al 2030 non arriva."
         }
-        "miner_leverage" => "Quota dei nuovi cantieri (oltre a cassa, anticipi e fondi vincolati) pagata con nuovo debito; il resto con nuove azioni.",
+        "miner_leverage" => "Quota dei nuovi cantieri (oltre a cassa, anticipi e fondi vincolati) pagata con nuovo debito, il resto con nuove azioni; il debito oltre il 60% del costo paga i tassi del mezzanino e del debito subordinato. Nel 2022: la quota delle nuove macchine comprate con prestiti sulle attrezzature.",
         "chip_throughput" => "Calcolo per watt dei nuovi chip per l'IA rispetto a quelli installati nel 2025.",
         "btc_price_shock" => "Una variazione una tantum del prezzo del bitcoin rispetto a fine 2025.",
         "btc_volatility" => "Quanto oscilla il prezzo del bitcoin in un anno, nei percorsi simulati (la loro media segue il percorso centrale) e nel ricavo di una vendita affrettata.",

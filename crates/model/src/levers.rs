@@ -255,7 +255,8 @@ levers! {
         explanation: "How much of the expected growth in AI compute demand to 2030 never arrives.",
         source: "Bain & Company, Global Technology Report 2025 (23 Sep 2025): ~200 GW of new AI compute and $2T of annual revenue needed by 2030, up to $800B short.",
     }
-    /// Share of the AI build-out that miners fund with debt (loan-to-cost), 0–0.9.
+    /// Share of what miners build or buy that they fund with debt (loan-to-cost),
+    /// 0–0.9: the AI build-out in 2025–30, new machines on equipment loans in 2022.
     MinerLeverage miner_leverage {
         short: "lev",
         label: "Miner leverage",
@@ -264,8 +265,8 @@ levers! {
         range: 0.0 => 0.9,
         step: 0.01,
         headline: true,
-        explanation: "Share of new build-outs (beyond cash, prepayments and restricted cash) paid for with new debt; the rest with new shares.",
-        source: "Estimate from 2025 financings: TeraWulf's $3.2B secured notes, Macquarie's $300M to Bitfarms, IREN's GPU financing; miners' debt rose from $2.1B to $12.7B in a year (VanEck, Oct 2025).",
+        explanation: "Share of new build-outs (beyond cash, prepayments and restricted cash) paid for with new debt, the rest with new shares; debt beyond 60% of cost pays mezzanine and junior rates. In 2022: the share of new machines bought on equipment loans.",
+        source: "Estimate from 2025 financings: TeraWulf's $3.2B secured notes, Macquarie's $300M to Bitfarms, IREN's GPU financing; miners' debt rose from $2.1B to $12.7B in a year (VanEck, Oct 2025). Layers and rates of the data-centre capital stack: OAKRG (2026).",
     }
     /// Compute per watt of new accelerators relative to the 2025 installed base, 1–10.
     ChipThroughput chip_throughput {
