@@ -247,8 +247,15 @@ fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
             top + 12.0,
             b = top + height
         );
-        for (series, style) in [(actual.as_slice(), "stroke-dasharray=\"6 4\" stroke=\"#555\""), (*model, "stroke=\"#1f5fa8\"")] {
-            let points: Vec<String> = series.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+        for (series, style) in [
+            (actual.as_slice(), "stroke-dasharray=\"6 4\" stroke=\"#555\""),
+            (*model, "stroke=\"#1f5fa8\""),
+        ] {
+            let points: Vec<String> = series
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v)))
+                .collect();
             svg += &format!(
                 "<polyline fill=\"none\" stroke-width=\"2\" {style} points=\"{}\"/>\n",
                 points.join(" ")
