@@ -210,7 +210,7 @@ fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
         ("Hashprice, $ per PH/s per day", hashprice, &h.hashprice_actual),
     ];
     for (k, (title, model, actual)) in panels.iter().enumerate() {
-        let (left, top, width, height) = (50.0 + k as f64 * 360.0, 40.0, 290.0, 200.0);
+        let (left, top, width, height) = (50.0 + k as f64 * 360.0, 40.0, 270.0, 200.0);
         let max = model.iter().chain(actual.iter()).fold(0.0_f64, |a, &b| a.max(b)) * 1.1;
         let n = model.len().max(2) as f64 - 1.0;
         let x = |i: usize| left + width * i as f64 / n;
@@ -221,8 +221,16 @@ fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
             b = top + height,
             r = left + width
         );
-        for tick in [0.25, 0.5, 0.75, 1.0] {
-            let v = max / 1.1 * tick;
+        // Round ticks: a step of 1, 2, 2.5 or 5 times a power of ten, four or so of them.
+        let raw = max / 1.1 / 4.0;
+        let magnitude = 10f64.powf(raw.log10().floor());
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .iter()
+            .map(|m| m * magnitude)
+            .find(|&s| s >= raw)
+            .unwrap_or(10.0 * magnitude);
+        let mut v = step;
+        while v < max {
             svg += &format!(
                 "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{v:.0}</text>\n\
                  <line x1=\"{left}\" y1=\"{yy:.1}\" x2=\"{}\" y2=\"{yy:.1}\" stroke=\"#eee\"/>\n",
@@ -231,6 +239,7 @@ fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
                 left + width,
                 yy = y(v)
             );
+            v += step;
         }
         for (i, label) in [(0, "Jan 2024"), (12, "Jan 2025"), (23, "Dec 2025")] {
             svg += &format!(
@@ -262,6 +271,6 @@ fn hindcast_svg(h: &Hindcast, hashrate: &[f64], hashprice: &[f64]) -> String {
             );
         }
     }
-    svg += "<text x=\"50\" y=\"290\" fill=\"#555\">Solid: the model on the actual bitcoin prices and fees. Dashed: actual (Coin Metrics). Squeeze, tests/hindcast.rs.</text>\n</svg>\n";
+    svg += "<text x=\"50\" y=\"290\" fill=\"#555\">Solid: the model, on the actual bitcoin prices and fees. Dashed: actual (Coin Metrics).</text>\n</svg>\n";
     svg
 }
