@@ -140,6 +140,10 @@ pub struct Strings {
     pub finding_tipping: &'static str,
     /// The company figures' tab group.
     pub company_charts: &'static str,
+    /// Heading of the why-timeline.
+    pub why_heading: &'static str,
+    /// The link from a step of the why-timeline to the company view.
+    pub see_up_close: &'static str,
     /// Before the data's cut-off date.
     pub data_as_of: &'static str,
     /// Heading of the market and assumptions rows of the sources panel.
@@ -209,6 +213,8 @@ pub const EN: Strings = Strings {
     computing: "Simulating 1,000 possible paths…",
     map_keys: "Arrow keys move across the map; Enter sets both levers to the chosen cell.",
     company_heading: "The companies up close",
+    why_heading: "Why, step by step",
+    see_up_close: "up close",
     company_label: "Company",
     figures_as_of: "figures as of",
     not_a_forecast: "a scenario on filed figures, not a forecast or investment advice",
@@ -282,6 +288,8 @@ pub const IT: Strings = Strings {
     computing: "Simulazione di 1.000 percorsi possibili…",
     map_keys: "Le frecce si muovono sulla mappa; Invio imposta entrambe le leve sulla casella scelta.",
     company_heading: "Le società da vicino",
+    why_heading: "Perché, passo per passo",
+    see_up_close: "da vicino",
     company_label: "Società",
     figures_as_of: "dati al",
     not_a_forecast: "uno scenario sui dati depositati, non una previsione né un consiglio di investimento",

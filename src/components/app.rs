@@ -18,6 +18,7 @@ use super::{
     risk_panel::RiskPanel,
     share::Share,
     summary::Summary,
+    why_timeline::WhyTimeline,
 };
 use crate::hooks::{
     current_fragment, map_input, start_map, start_monte_carlo, start_tornado, use_embed_bridge, use_sliced,
@@ -121,6 +122,13 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |company| dispatch.dispatch(Action::SelectCompany(company)))
     };
+    // From the why-timeline: open the company's view and bring it into sight.
+    let on_company_why = on_company.reform(|company| {
+        if let Some(heading) = gloo_utils::document().get_element_by_id("company-heading") {
+            heading.scroll_into_view();
+        }
+        company
+    });
     let company_panel = html! {
         <CompanyPanel scenario={view.scenario} outcome={outcome.clone()} baseline={baseline_outcome.clone()}
             company={view.company} {lang} on_select={on_company} />
@@ -201,6 +209,7 @@ pub fn App(props: &AppProps) -> Html {
             <section class="outcome" aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading" class="visually-hidden">{ text.outcome }</h2>
                 <Metrics outcome={outcome.clone()} baseline={baseline_outcome.clone()} {lang} />
+                <WhyTimeline outcome={outcome.clone()} {lang} on_company={on_company_why} />
                 <div class="actions">
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
                     <Share {view} {lang} />

@@ -17,3 +17,4 @@ pub mod preset_picker;
 pub mod risk_panel;
 pub mod share;
 pub mod summary;
+pub mod why_timeline;

@@ -48,6 +48,7 @@ mod table;
 mod timeline;
 mod tornado;
 mod uncertainty;
+mod why;
 
 pub use company::{
     describe_runway, describe_wall, draw_company_runway, draw_debt_wall, kind_label, runway_table, wall_table,
@@ -64,6 +65,7 @@ pub use uncertainty::{
     describe_fan, describe_probability, draw_fan, draw_squeeze_probability, fan_table, probability_clause,
     probability_table, FanSeries, UncertaintyChart,
 };
+pub use why::{why_heading, why_stories, why_text, WhyStep, WhyStory};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

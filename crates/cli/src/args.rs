@@ -60,6 +60,18 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
+    /// Why, in dated steps: for each company the scenario squeezes, the events that
+    /// led there and the causes of the month it broke (the page's why-timeline).
+    Explain {
+        #[command(flatten)]
+        scenario: ScenarioOpts,
+        /// The language of the steps.
+        #[arg(long, value_parser = parse_lang, default_value = "en")]
+        lang: Lang,
+        /// How to print them.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
     /// The presets, with what each represents.
     Presets {
         /// How to print them.

@@ -18,6 +18,7 @@ mod args;
 mod chart;
 mod company;
 mod data;
+mod explain;
 mod run;
 mod uncertainty;
 
@@ -105,6 +106,7 @@ fn execute(command: Command) -> Result<String, UsageError> {
         Command::Sensitivity { scenario, format } => uncertainty::sensitivity(&scenario, format),
         Command::Map { scenario, map, format } => uncertainty::map(&scenario, &map, format),
         Command::Company { id, scenario, format } => company::command(&id, &scenario, format),
+        Command::Explain { scenario, lang, format } => explain::command(&scenario, lang, format),
         Command::Presets { format } => Ok(presets(format)?),
         Command::Levers { format } => Ok(levers(format)?),
         Command::Assumptions { data } => {

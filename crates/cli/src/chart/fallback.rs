@@ -10,6 +10,7 @@ use crate::UsageError;
 use squeeze_charts::export::{escape_markup, source_line, standalone_svg, Standalone};
 use squeeze_charts::summary::summary;
 use squeeze_charts::{preset_name, ChartKind, ChartStyle, ChartView, Lang};
+use squeeze_charts::{why_heading, why_stories};
 use squeeze_model::{run, Outcome, Preset};
 use std::path::Path;
 
@@ -84,11 +85,25 @@ fn fragment(preset: &Preset, outcome: &Outcome, lang: Lang, svg_path: &str) -> S
             "Un'immagine statica: l'esploratore interattivo richiede JavaScript.",
         )
     );
+    // Why, in dated steps (the page's why-timeline), for each squeezed company.
+    let why: String = why_stories(outcome, lang)
+        .iter()
+        .map(|story| {
+            let steps: String = (story.steps.iter())
+                .map(|step| format!("<li>{}</li>", escape_markup(&step.text)))
+                .collect();
+            format!(
+                "<p class=\"fallback__why\">{}</p>\n<ol>{steps}</ol>\n",
+                escape_markup(&why_heading(story, lang))
+            )
+        })
+        .collect();
     format!(
         "<figure class=\"fallback\" lang=\"{lang}\">\n\
          <img src=\"{src}\" width=\"{width}\" height=\"{height}\" alt=\"{alt}\">\n\
          <figcaption>\n\
          <p class=\"fallback__summary\">{summary}</p>\n\
+         {why}\
          <p class=\"fallback__note\">{note}</p>\n\
          </figcaption>\n\
          </figure>\n",
