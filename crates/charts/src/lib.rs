@@ -65,7 +65,7 @@ pub use uncertainty::{
     describe_fan, describe_probability, draw_fan, draw_squeeze_probability, fan_table, probability_clause,
     probability_table, FanSeries, UncertaintyChart,
 };
-pub use why::{why_heading, why_stories, why_text, WhyStep, WhyStory};
+pub use why::{why_heading, why_stories, why_text, WhyStep, WhyStory, MAX_WHY_STEPS_BEFORE};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

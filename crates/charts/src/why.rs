@@ -9,7 +9,7 @@ use crate::locale::{format_month, format_usd_compact, in_month, Lang};
 use squeeze_model::{EventKind, Outcome, YearMonth};
 
 /// At most this many events before the squeeze are told per company (the latest).
-pub const MAX_STEPS_BEFORE: usize = 6;
+pub const MAX_WHY_STEPS_BEFORE: usize = 6;
 
 /// One dated step.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +75,7 @@ pub fn why_stories(outcome: &Outcome, lang: Lang) -> Vec<WhyStory> {
                 }
             }
             steps.sort_by_key(|s| s.month);
-            let keep = steps.len().saturating_sub(MAX_STEPS_BEFORE);
+            let keep = steps.len().saturating_sub(MAX_WHY_STEPS_BEFORE);
             steps.drain(..keep);
             steps.push(WhyStep {
                 month,
