@@ -10,7 +10,7 @@ use super::{
     compare::Compare,
     export::Export,
     language_switch::LanguageSwitch,
-    lever_panel::LeverPanel,
+    lever_panel::{HeadlineMarks, LeverPanel},
     lever_slider::LeverSlider,
     metrics::Metrics,
     notice::Notice,
@@ -21,8 +21,8 @@ use super::{
     why_timeline::WhyTimeline,
 };
 use crate::hooks::{
-    current_fragment, map_input, start_map, start_monte_carlo, start_tornado, use_embed_bridge, use_sliced,
-    use_url_sync,
+    current_fragment, map_input, marks_input, start_map, start_marks, start_monte_carlo, start_tornado,
+    use_embed_bridge, use_sliced, use_url_sync,
 };
 use crate::i18n::strings;
 use crate::links;
@@ -102,6 +102,21 @@ pub fn App(props: &AppProps) -> Html {
     let monte_carlo = use_sliced(view.scenario, true, start_monte_carlo);
     let tornado = use_sliced(view.scenario, !embed, start_tornado);
     let map = use_sliced(map_input(&view.scenario), !embed, start_map);
+    // Where each headline slider tips the outcome, the other levers as set: one
+    // search per lever (a fixed number of hooks), each keyed on the scenario
+    // without that lever, so dragging a slider keeps its own marks.
+    let slowdown_marks = use_sliced(
+        marks_input(&view.scenario, LeverId::AiDemandSlowdown),
+        true,
+        start_marks,
+    );
+    let leverage_marks = use_sliced(marks_input(&view.scenario, LeverId::MinerLeverage), true, start_marks);
+    let chip_marks = use_sliced(marks_input(&view.scenario, LeverId::ChipThroughput), true, start_marks);
+    let marks = HeadlineMarks(vec![
+        (LeverId::AiDemandSlowdown, slowdown_marks),
+        (LeverId::MinerLeverage, leverage_marks),
+        (LeverId::ChipThroughput, chip_marks),
+    ]);
     let render_figure = {
         let (outcome, baseline, scenario) = (outcome.clone(), baseline_outcome.clone(), view.scenario);
         let (monte_carlo, tornado, map, on_lever) =
@@ -160,7 +175,8 @@ pub fn App(props: &AppProps) -> Html {
                 <Summary outcome={outcome.clone()} risk={monte_carlo.clone()} {lang} />
                 <div class="widget__levers">
                     { for LEVERS.iter().filter(|lever| lever.headline).map(|lever| html! {
-                        <LeverSlider key={lever.key} {lever} value={view.scenario.get(lever.id)} {lang} on_change={on_lever.clone()} />
+                        <LeverSlider key={lever.key} {lever} value={view.scenario.get(lever.id)} {lang} on_change={on_lever.clone()}
+                            tipping={marks.for_lever(lever.id)} />
                     }) }
                 </div>
                 if view.company.is_some() {
@@ -204,7 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 id="levers-heading" class="visually-hidden">{ text.levers }</h2>
                 <PresetPicker preset={view.preset} pristine={state.is_pristine()} {lang} on_choose={on_preset}
                     on_reset={action(|()| Action::Reset)} />
-                <LeverPanel scenario={view.scenario} {lang} on_change={on_lever} />
+                <LeverPanel scenario={view.scenario} {lang} on_change={on_lever} marks={marks.clone()} />
             </section>
             <section class="outcome" aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading" class="visually-hidden">{ text.outcome }</h2>

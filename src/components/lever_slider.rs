@@ -2,8 +2,10 @@
 //! outcome recomputes while the reader drags.
 
 use crate::format;
+use crate::hooks::LeverTipping;
 use crate::i18n::{lever_text, Lang};
-use squeeze_model::{Lever, LeverId};
+use squeeze_model::{Lever, LeverId, TippingMark};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,6 +20,36 @@ pub struct LeverSliderProps {
     pub lang: Lang,
     /// Called with the new value on every input event.
     pub on_change: Callback<(LeverId, f64)>,
+    /// Where this lever tips the outcome (headline levers, once computed).
+    #[prop_or_default]
+    pub tipping: Option<Rc<LeverTipping>>,
+}
+
+/// A tipping mark in words: en `A squeeze starts at 77% (CleanSpark first).`
+pub fn mark_text(lever: &Lever, mark: &TippingMark, lang: Lang) -> String {
+    let value = format::lever_value(lever, mark.value, lang);
+    let company = mark.company;
+    match (lang, mark.squeezed_above) {
+        (Lang::En, true) => format!("A squeeze starts at {value} ({company} first)."),
+        (Lang::En, false) => format!("A squeeze comes at {value} and below ({company} first)."),
+        (Lang::It, true) => format!("Una crisi di liquidità inizia a {value} (prima {company})."),
+        (Lang::It, false) => format!("Una crisi di liquidità arriva a {value} e sotto (prima {company})."),
+    }
+}
+
+/// The words under a slider: its marks, or that no value changes the outcome.
+fn tipping_text(lever: &Lever, tipping: &LeverTipping, lang: Lang) -> String {
+    if tipping.marks.is_empty() {
+        return match (lang, tipping.squeezed_at_min) {
+            (Lang::En, true) => "Some company is squeezed at every value, the other levers as set.",
+            (Lang::En, false) => "No value squeezes a company, the other levers as set.",
+            (Lang::It, true) => "Qualche società va in crisi a ogni valore, con le altre leve come sono.",
+            (Lang::It, false) => "Nessun valore manda in crisi una società, con le altre leve come sono.",
+        }
+        .to_owned();
+    }
+    let marks: Vec<String> = tipping.marks.iter().map(|m| mark_text(lever, m, lang)).collect();
+    marks.join(" ")
 }
 
 /// A labelled slider showing its value with unit and a one-line meaning.
@@ -38,6 +70,14 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
             }
         })
     };
+    let tip_id = format!("{id}-tip");
+    let span = (lever.max - lever.min).max(f64::MIN_POSITIVE);
+    let tip = props.tipping.as_ref().map(|t| tipping_text(lever, t, props.lang));
+    let described_by = if tip.is_some() {
+        format!("{tip_id} {help_id}")
+    } else {
+        help_id.clone()
+    };
     html! {
         <div class={classes!("lever", lever.headline.then_some("lever--headline"))}>
             <div class="lever__head">
@@ -45,17 +85,35 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
                 // Screen readers get the value from aria-valuetext; this is for the eye.
                 <span class="lever__value" aria-hidden="true">{ shown.clone() }</span>
             </div>
-            <input
-                type="range"
-                id={id}
-                min={lever.min.to_string()}
-                max={lever.max.to_string()}
-                step={lever.step.to_string()}
-                value={props.value.to_string()}
-                aria-valuetext={shown}
-                aria-describedby={help_id.clone()}
-                {oninput}
-            />
+            <div class="lever__track">
+                <input
+                    type="range"
+                    id={id}
+                    min={lever.min.to_string()}
+                    max={lever.max.to_string()}
+                    step={lever.step.to_string()}
+                    value={props.value.to_string()}
+                    aria-valuetext={shown}
+                    aria-describedby={described_by}
+                    {oninput}
+                />
+                // The marks for the eye (an SVG, as the strict CSP allows no style
+                // attributes); the words below say the same to everyone.
+                if let Some(t) = props.tipping.as_ref().filter(|t| !t.marks.is_empty()) {
+                    <svg class="lever__marks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
+                        { for t.marks.iter().map(|m| {
+                            let x = format!("{:.1}", ((m.value - lever.min) / span).clamp(0.0, 1.0) * 1000.0);
+                            html! {
+                                <line class={classes!("lever__mark", (!m.squeezed_above).then_some("lever__mark--below"))}
+                                    x1={x.clone()} x2={x} y1="0" y2="10" vector-effect="non-scaling-stroke" />
+                            }
+                        }) }
+                    </svg>
+                }
+            </div>
+            if let Some(tip) = tip {
+                <p class="lever__tip" id={tip_id}>{ tip }</p>
+            }
             <p class="lever__help" id={help_id}>{ explanation }</p>
         </div>
     }

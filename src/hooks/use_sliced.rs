@@ -5,7 +5,7 @@
 //! fresh one; the result fills in when it completes.
 
 use gloo_timers::future::TimeoutFuture;
-use squeeze_model::{LeverId, MonteCarlo, MonteCarloResult, Scenario, SqueezeMap, Tornado};
+use squeeze_model::{LeverId, MonteCarlo, MonteCarloResult, Scenario, SqueezeMap, TippingMark, TippingSearch, Tornado};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,6 +46,43 @@ impl SlicedJob for Tornado {
     fn finish(self) -> Tornado {
         self
     }
+}
+
+/// A lever's tipping marks, and whether its lowest value squeezes a company (with
+/// no marks: whether every value does, or none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeverTipping {
+    /// Where the first squeeze appears or disappears along the lever.
+    pub marks: Vec<TippingMark>,
+    /// Whether the lever's lowest value squeezes a company.
+    pub squeezed_at_min: bool,
+}
+
+impl SlicedJob for TippingSearch {
+    type Output = LeverTipping;
+    fn step(&mut self) -> bool {
+        TippingSearch::step(self)
+    }
+    fn finish(self) -> LeverTipping {
+        let squeezed_at_min = self.squeezed_at_min();
+        LeverTipping {
+            marks: self.into_marks(),
+            squeezed_at_min,
+        }
+    }
+}
+
+/// What a lever's tipping marks depend on: the scenario with that lever at its
+/// default, so dragging it never invalidates its own marks.
+pub fn marks_input(scenario: &Scenario, lever: LeverId) -> (LeverId, Scenario) {
+    let mut input = *scenario;
+    input.set(lever, Scenario::default().get(lever));
+    (lever, input)
+}
+
+/// Starts the search for one lever's tipping marks.
+pub fn start_marks(input: &(LeverId, Scenario)) -> TippingSearch {
+    TippingSearch::new(&input.1, input.0)
 }
 
 impl SlicedJob for SqueezeMap {

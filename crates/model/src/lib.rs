@@ -49,6 +49,7 @@ pub mod random;
 mod sensitivity;
 mod shocks;
 mod time;
+mod tipping_marks;
 pub mod units;
 
 pub use company_view::{
@@ -69,6 +70,7 @@ pub use sensitivity::{
 };
 pub use shocks::ShockPath;
 pub use time::{Date, YearMonth};
+pub use tipping_marks::{tipping_marks, TippingMark, TippingSearch, SCAN_POINTS};
 
 #[cfg(test)]
 mod docs {
