@@ -67,8 +67,13 @@ test('dragging a slider with the pointer recomputes while dragging', async () =>
   const summaries = new Set();
   await page.mouse.move(box.x + 2, y);
   await page.mouse.down();
+  let shown = await slider.getAttribute('aria-valuetext');
   for (let step = 0; step <= 10; step += 1) {
     await page.mouse.move(box.x + 2 + ((box.width - 4) * step) / 10, y);
+    // The render that shows the new value shows its summary too: wait for it.
+    const handle = await slider.elementHandle();
+    await page.waitForFunction(([el, was]) => el.getAttribute('aria-valuetext') !== was, [handle, shown], { timeout: 2000 }).catch(() => {});
+    shown = await slider.getAttribute('aria-valuetext');
     summaries.add(await page.getByRole('status').textContent());
   }
   await page.mouse.up();

@@ -65,7 +65,7 @@ export function launch() {
 
 /** Waits until the explorer's uncertainty analysis (Monte Carlo, tornado, map) is complete. */
 export function analysisComplete(page) {
-  return page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map');
+  return page.waitForFunction(() => document.querySelector('.risk')?.dataset.ready === 'monte-carlo tornado map tipping');
 }
 
 /**

@@ -152,6 +152,7 @@ pub fn App(props: &AppProps) -> Html {
         ("monte-carlo", monte_carlo.is_some()),
         ("tornado", tornado.is_some()),
         ("map", map.is_some()),
+        ("tipping", marks.0.iter().all(|(_, t)| t.is_some())),
     ]
     .iter()
     .filter(|(_, done)| *done)

@@ -25,15 +25,16 @@ pub struct LeverSliderProps {
     pub tipping: Option<Rc<LeverTipping>>,
 }
 
-/// A tipping mark in words: en `A squeeze starts at 77% (CleanSpark first).`
+/// A tipping mark in words, short enough for one line on a phone: en `Squeeze
+/// from 32%: CleanSpark first.`
 pub fn mark_text(lever: &Lever, mark: &TippingMark, lang: Lang) -> String {
     let value = format::lever_value(lever, mark.value, lang);
     let company = mark.company;
     match (lang, mark.squeezed_above) {
-        (Lang::En, true) => format!("A squeeze starts at {value} ({company} first)."),
-        (Lang::En, false) => format!("A squeeze comes at {value} and below ({company} first)."),
-        (Lang::It, true) => format!("Una crisi di liquidità inizia a {value} (prima {company})."),
-        (Lang::It, false) => format!("Una crisi di liquidità arriva a {value} e sotto (prima {company})."),
+        (Lang::En, true) => format!("Squeeze from {value}: {company} first."),
+        (Lang::En, false) => format!("Squeeze at {value} and below: {company} first."),
+        (Lang::It, true) => format!("Crisi da {value}: prima {company}."),
+        (Lang::It, false) => format!("Crisi a {value} e sotto: prima {company}."),
     }
 }
 
@@ -41,10 +42,10 @@ pub fn mark_text(lever: &Lever, mark: &TippingMark, lang: Lang) -> String {
 fn tipping_text(lever: &Lever, tipping: &LeverTipping, lang: Lang) -> String {
     if tipping.marks.is_empty() {
         return match (lang, tipping.squeezed_at_min) {
-            (Lang::En, true) => "Some company is squeezed at every value, the other levers as set.",
-            (Lang::En, false) => "No value squeezes a company, the other levers as set.",
-            (Lang::It, true) => "Qualche società va in crisi a ogni valore, con le altre leve come sono.",
-            (Lang::It, false) => "Nessun valore manda in crisi una società, con le altre leve come sono.",
+            (Lang::En, true) => "A squeeze at every value.",
+            (Lang::En, false) => "No squeeze at any value.",
+            (Lang::It, true) => "Crisi a ogni valore.",
+            (Lang::It, false) => "Nessuna crisi a nessun valore.",
         }
         .to_owned();
     }
@@ -111,8 +112,10 @@ pub fn LeverSlider(props: &LeverSliderProps) -> Html {
                     </svg>
                 }
             </div>
-            if let Some(tip) = tip {
-                <p class="lever__tip" id={tip_id}>{ tip }</p>
+            // Headline sliders keep the line for their tipping words even while
+            // they are computed, so nothing below moves when they arrive.
+            if lever.headline {
+                <p class="lever__tip" id={tip_id}>{ tip.unwrap_or_default() }</p>
             }
             <p class="lever__help" id={help_id}>{ explanation }</p>
         </div>
