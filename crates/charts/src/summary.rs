@@ -34,10 +34,42 @@ fn and_list(items: &[String], lang: Lang) -> String {
 pub fn odds_sentence(mc: &MonteCarloResult, lang: Lang) -> String {
     let clause = crate::probability_clause(mc, lang);
     let paths = format_number(f64::from(mc.paths), 0, lang);
+    let plain = (mc.paths > 0)
+        .then(|| mc.squeeze_probability.last().copied())
+        .flatten()
+        .and_then(|p| paths_in_words(p, lang))
+        .map(|words| format!(": {words}"))
+        .unwrap_or_default();
     match lang {
-        Lang::En => format!("Over {paths} simulated paths, there is {clause}."),
-        Lang::It => format!("Su {paths} percorsi simulati, c'è {clause}."),
+        Lang::En => format!("Over {paths} simulated paths, there is {clause}{plain}."),
+        Lang::It => format!("Su {paths} percorsi simulati, c'è {clause}{plain}."),
     }
+}
+
+/// A probability as readers say it: en `about 4 paths in 10`, `about 1 path in
+/// 20`, `nearly every path`; it `circa 4 percorsi su 10`. `None` for 0 (the
+/// percentage already says "no chance").
+///
+/// ```
+/// use squeeze_charts::{summary::paths_in_words, Lang};
+/// assert_eq!(paths_in_words(0.38, Lang::En).unwrap(), "about 4 paths in 10");
+/// assert_eq!(paths_in_words(0.05, Lang::En).unwrap(), "about 1 path in 20");
+/// assert_eq!(paths_in_words(0.38, Lang::It).unwrap(), "circa 4 percorsi su 10");
+/// assert_eq!(paths_in_words(0.0, Lang::En), None);
+/// ```
+pub fn paths_in_words(p: f64, lang: Lang) -> Option<String> {
+    if p.is_nan() || p <= 0.0 {
+        return None;
+    }
+    let tenths = (p * 10.0).round();
+    Some(match lang {
+        _ if p >= 0.995 => lang.pick("every path", "tutti i percorsi").to_owned(),
+        _ if tenths >= 10.0 => lang.pick("nearly every path", "quasi tutti i percorsi").to_owned(),
+        Lang::En if p < 0.075 => format!("about 1 path in {}", format_number((1.0 / p).round(), 0, lang)),
+        Lang::It if p < 0.075 => format!("circa 1 percorso su {}", format_number((1.0 / p).round(), 0, lang)),
+        Lang::En => format!("about {tenths:.0} paths in 10"),
+        Lang::It => format!("circa {tenths:.0} percorsi su 10"),
+    })
 }
 
 /// Where the central run and the simulated paths tell different stories, the one
