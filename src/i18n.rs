@@ -142,6 +142,8 @@ pub struct Strings {
     pub company_charts: &'static str,
     /// Heading of the why-timeline.
     pub why_heading: &'static str,
+    /// Heading of the attribution of a change against the pinned baseline.
+    pub what_changed: &'static str,
     /// The link from a step of the why-timeline to the company view.
     pub see_up_close: &'static str,
     /// Before the data's cut-off date.
@@ -214,6 +216,7 @@ pub const EN: Strings = Strings {
     map_keys: "Arrow keys move across the map; Enter sets both levers to the chosen cell.",
     company_heading: "The companies up close",
     why_heading: "Why, step by step",
+    what_changed: "What changed against the baseline, and why",
     see_up_close: "up close",
     company_label: "Company",
     figures_as_of: "figures as of",
@@ -289,6 +292,7 @@ pub const IT: Strings = Strings {
     map_keys: "Le frecce si muovono sulla mappa; Invio imposta entrambe le leve sulla casella scelta.",
     company_heading: "Le società da vicino",
     why_heading: "Perché, passo per passo",
+    what_changed: "Cosa è cambiato rispetto al riferimento, e perché",
     see_up_close: "da vicino",
     company_label: "Società",
     figures_as_of: "dati al",

@@ -18,11 +18,12 @@ use super::{
     risk_panel::RiskPanel,
     share::Share,
     summary::Summary,
+    what_changed::WhatChanged,
     why_timeline::WhyTimeline,
 };
 use crate::hooks::{
-    current_fragment, map_input, marks_input, start_map, start_marks, start_monte_carlo, start_tornado,
-    use_embed_bridge, use_sliced, use_url_sync,
+    current_fragment, map_input, marks_input, start_attribution, start_map, start_marks, start_monte_carlo,
+    start_tornado, use_embed_bridge, use_sliced, use_url_sync,
 };
 use crate::i18n::strings;
 use crate::links;
@@ -102,6 +103,12 @@ pub fn App(props: &AppProps) -> Html {
     let monte_carlo = use_sliced(view.scenario, true, start_monte_carlo);
     let tornado = use_sliced(view.scenario, !embed, start_tornado);
     let map = use_sliced(map_input(&view.scenario), !embed, start_map);
+    // With a pinned baseline, the change in the headline figures split by lever.
+    let attribution = use_sliced(
+        (view.baseline.unwrap_or(view.scenario), view.scenario),
+        !embed && view.baseline.is_some(),
+        start_attribution,
+    );
     // Where each headline slider tips the outcome, the other levers as set: one
     // search per lever (a fixed number of hooks), each keyed on the scenario
     // without that lever, so dragging a slider keeps its own marks.
@@ -231,6 +238,9 @@ pub fn App(props: &AppProps) -> Html {
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
                     <Share {view} {lang} />
                 </div>
+                if view.baseline.is_some() {
+                    <WhatChanged splits={attribution} {lang} />
+                }
                 <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()} />
                 <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
             </section>

@@ -17,4 +17,5 @@ pub mod preset_picker;
 pub mod risk_panel;
 pub mod share;
 pub mod summary;
+pub mod what_changed;
 pub mod why_timeline;

@@ -5,7 +5,10 @@
 //! fresh one; the result fills in when it completes.
 
 use gloo_timers::future::TimeoutFuture;
-use squeeze_model::{LeverId, MonteCarlo, MonteCarloResult, Scenario, SqueezeMap, TippingMark, TippingSearch, Tornado};
+use squeeze_model::{
+    Attribution, LeverId, MonteCarlo, MonteCarloResult, Scenario, Split, SqueezeMap, TippingMark, TippingSearch,
+    Tornado,
+};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,6 +86,25 @@ pub fn marks_input(scenario: &Scenario, lever: LeverId) -> (LeverId, Scenario) {
 /// Starts the search for one lever's tipping marks.
 pub fn start_marks(input: &(LeverId, Scenario)) -> TippingSearch {
     TippingSearch::new(&input.1, input.0)
+}
+
+/// The split of the change from a pinned baseline among the levers that differ
+/// (`None` inside when it cannot be split: the baseline is of another era).
+pub struct AttributionJob(Option<Attribution>);
+
+impl SlicedJob for AttributionJob {
+    type Output = Option<Vec<Split>>;
+    fn step(&mut self) -> bool {
+        self.0.as_mut().is_none_or(Attribution::step)
+    }
+    fn finish(self) -> Option<Vec<Split>> {
+        self.0.and_then(|a| a.splits())
+    }
+}
+
+/// Starts the attribution of the change from `(baseline, current)`.
+pub fn start_attribution(input: &(Scenario, Scenario)) -> AttributionJob {
+    AttributionJob(Attribution::new(&input.0, &input.1))
 }
 
 impl SlicedJob for SqueezeMap {

@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod attribution;
 mod company_view;
 pub mod data;
 mod engine;
@@ -52,6 +53,7 @@ mod time;
 mod tipping_marks;
 pub mod units;
 
+pub use attribution::{attribution, Attribution, Headline, Split, MAX_ATTRIBUTED_LEVERS};
 pub use company_view::{
     debt_wall, maturities_in_run, tipping, wall_by_year, CompanyView, Tipping, WallEntry, WallYear,
 };
