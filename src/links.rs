@@ -2,7 +2,8 @@
 //! link to the full explorer. Everything is relative to the folder the page was
 //! loaded from, so the site works from any static host and sub-folder.
 
-use squeeze_link::{encode, View};
+use squeeze_link::{encode, encode_shared, View};
+use squeeze_model::Outcome;
 
 /// The folder the page was loaded from, e.g. `https://example.org/squeeze/`.
 pub fn base_folder() -> String {
@@ -31,6 +32,13 @@ pub fn explorer_url(view: &View) -> String {
 /// The embeddable widget showing `view`.
 pub fn widget_url(view: &View) -> String {
     with_fragment(format!("{}embed.html", base_folder()), view)
+}
+
+/// The link the share dialog gives: the explorer on `view`, stamped with the model
+/// version, the data's date and the headline figures of `outcome`, so that opened
+/// after an update it can show what it showed then beside today's figures.
+pub fn share_url(view: &View, outcome: &Outcome) -> String {
+    format!("{}#{}", base_folder(), encode_shared(view, outcome))
 }
 
 /// The copy-paste snippet for an article: the iframe and the optional resize script.

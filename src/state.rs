@@ -4,7 +4,7 @@
 //! Everything on screen is derived from it; the outcome is computed from it,
 //! never stored beside it.
 
-use squeeze_link::{Decoded, Problem, View};
+use squeeze_link::{Decoded, Problem, Stamp, View};
 use squeeze_model::{Lever, LeverId, Preset};
 use std::rc::Rc;
 use yew::Reducible;
@@ -18,6 +18,9 @@ pub struct State {
     pub view: View,
     /// What the last link or host message asked for that was clamped or dropped.
     pub notice: Vec<Problem>,
+    /// Which model and data made the link the page opened on, and what it showed
+    /// (until the reader changes the view or dismisses the notice).
+    pub stamp: Option<Stamp>,
 }
 
 impl State {
@@ -26,6 +29,7 @@ impl State {
         Self {
             view: decoded.view,
             notice: decoded.problems,
+            stamp: decoded.stamp,
         }
     }
 
@@ -66,6 +70,11 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // The link's figures describe the view it opened; once the reader changes
+        // the scenario they no longer compare with what is on screen.
+        if matches!(action, Action::SetLever(..) | Action::ChoosePreset(_) | Action::Reset) {
+            next.stamp = None;
+        }
         let view = &mut next.view;
         match action {
             Action::SetLever(id, value) => {
@@ -87,7 +96,10 @@ impl Reducible for State {
                 next = State::from_decoded(decoded);
                 next.view.lang = lang.unwrap_or(keep);
             }
-            Action::DismissNotice => next.notice.clear(),
+            Action::DismissNotice => {
+                next.notice.clear();
+                next.stamp = None;
+            }
             Action::SelectCompany(company) => view.company = company,
         }
         // A company belongs to its era's data (the 2022 replay has its own).

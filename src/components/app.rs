@@ -13,7 +13,7 @@ use super::{
     lever_panel::{HeadlineMarks, LeverPanel},
     lever_slider::LeverSlider,
     metrics::Metrics,
-    notice::Notice,
+    notice::{LinkNotice, Notice},
     preset_picker::PresetPicker,
     risk_panel::RiskPanel,
     share::Share,
@@ -170,8 +170,15 @@ pub fn App(props: &AppProps) -> Html {
     use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
 
     let text = strings(lang);
-    let notice =
-        html! { <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} /> };
+    let notice = html! {
+        <>
+            <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} />
+            if let Some(stamp) = state.stamp.clone().filter(|s| !s.is_current(&view.scenario)) {
+                <LinkNotice {stamp} outcome={outcome.clone()} scenario={view.scenario} {lang}
+                    on_dismiss={action(|()| Action::DismissNotice)} />
+            }
+        </>
+    };
 
     if embed {
         return html! {
@@ -236,7 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                 <WhyTimeline outcome={outcome.clone()} {lang} on_company={on_company_why} />
                 <div class="actions">
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
-                    <Share {view} {lang} />
+                    <Share {view} outcome={outcome.clone()} {lang} />
                 </div>
                 if view.baseline.is_some() {
                     <WhatChanged splits={attribution} {lang} />

@@ -5,6 +5,8 @@
 use crate::i18n::{strings, Lang};
 use crate::links;
 use squeeze_link::View;
+use squeeze_model::Outcome;
+use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -13,6 +15,8 @@ use yew::prelude::*;
 pub struct ShareProps {
     /// The view to share.
     pub view: View,
+    /// Its outcome (the share link carries its headline figures).
+    pub outcome: Rc<Outcome>,
     /// The page language.
     pub lang: Lang,
 }
@@ -69,7 +73,7 @@ pub fn Share(props: &ShareProps) -> Html {
             });
         })
     };
-    let link = links::explorer_url(&props.view);
+    let link = links::share_url(&props.view, &props.outcome);
     let snippet = links::embed_snippet(&props.view, text.widget_title);
     html! {
         <>

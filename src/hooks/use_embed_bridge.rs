@@ -144,5 +144,12 @@ fn read_set_message(event: &MessageEvent) -> Option<(Decoded, Option<Lang>)> {
         baseline: None,
         company,
     };
-    Some((Decoded { view, problems }, lang))
+    Some((
+        Decoded {
+            view,
+            problems,
+            stamp: None,
+        },
+        lang,
+    ))
 }

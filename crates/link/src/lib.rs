@@ -11,7 +11,11 @@
 //! Keys: `p` preset id, `l` language, a lever's `short_key` (e.g. `lev=0.8`), `era`,
 //! `company` (the company the view opens on, by its id in the data), `b` (a
 //! baseline is pinned) and `b.<short_key>` / `b.era` for the baseline's
-//! differences from the preset.
+//! differences from the preset. Shared links also carry a [`Stamp`]: `v` the model
+//! version, `d` the data's as-of date and `h` the headline figures the view showed
+//! (`h=2030-06_155000000_1`: first squeeze or `none`, funding gap in dollars,
+//! companies squeezed), so a link opened after the model or the data changed can
+//! show both.
 //!
 //! ```
 //! use squeeze_link::{decode, encode, View};
@@ -25,7 +29,7 @@
 #![warn(missing_docs)]
 
 use squeeze_charts::Lang;
-use squeeze_model::{Era, Lever, Preset, Scenario, ERA_KEY, LEVERS};
+use squeeze_model::{Date, Era, Lever, Outcome, Preset, Scenario, YearMonth, ERA_KEY, LEVERS, MODEL_VERSION};
 use std::fmt;
 
 /// At most this many `key=value` pairs are read; the rest are ignored (and reported).
@@ -39,6 +43,123 @@ const BASELINE: &str = "b";
 const BASELINE_PREFIX: &str = "b.";
 /// The key of the company the view shows up close.
 pub const COMPANY: &str = "company";
+/// The stamp's keys: model version, data as-of date, headline figures.
+const MODEL: &str = "v";
+const DATA: &str = "d";
+const FIGURES: &str = "h";
+/// The figure `h` writes for "no squeeze".
+const NONE: &str = "none";
+
+/// The headline figures a shared view showed when its link was made.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinkFigures {
+    /// The first squeeze, if any.
+    pub first_squeeze: Option<YearMonth>,
+    /// The funding gap, $.
+    pub funding_gap_usd: f64,
+    /// Companies squeezed by the end.
+    pub squeezed: u32,
+}
+
+impl LinkFigures {
+    /// The headline figures of an outcome.
+    pub fn of(outcome: &Outcome) -> Self {
+        LinkFigures {
+            first_squeeze: outcome.squeeze_date,
+            funding_gap_usd: outcome.funding_gap_usd,
+            squeezed: outcome.squeezed_operators,
+        }
+    }
+}
+
+/// Which model and data made a shared link, and what it showed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    /// The model version (`"2.0"`).
+    pub model: String,
+    /// The data's as-of date.
+    pub data_as_of: Option<Date>,
+    /// The headline figures then.
+    pub figures: Option<LinkFigures>,
+}
+
+impl Stamp {
+    /// The stamp of `outcome`: this model, its data's date, its figures.
+    pub fn of(outcome: &Outcome) -> Self {
+        Stamp {
+            model: outcome.model_version.to_owned(),
+            data_as_of: Some(outcome.data_as_of),
+            figures: Some(LinkFigures::of(outcome)),
+        }
+    }
+
+    /// Whether the link was made by this model on the data `scenario` runs on.
+    pub fn is_current(&self, scenario: &Scenario) -> bool {
+        self.model == MODEL_VERSION && self.data_as_of.is_none_or(|d| d == scenario.era.data().as_of)
+    }
+
+    fn pairs(&self) -> String {
+        let mut pairs = vec![format!("{MODEL}={}", self.model)];
+        if let Some(d) = self.data_as_of {
+            pairs.push(format!("{DATA}={d}"));
+        }
+        if let Some(f) = self.figures {
+            let first = f.first_squeeze.map_or_else(|| NONE.to_owned(), |m| m.to_string());
+            pairs.push(format!(
+                "{FIGURES}={first}_{:.0}_{}",
+                f.funding_gap_usd.max(0.0),
+                f.squeezed
+            ));
+        }
+        pairs.join("&")
+    }
+}
+
+/// The view as a link to share: [`encode`] plus the [`Stamp`] of its outcome.
+///
+/// ```
+/// use squeeze_link::{decode, encode_shared, View};
+/// let view = View::default();
+/// let outcome = squeeze_model::run(&view.scenario);
+/// let text = encode_shared(&view, &outcome);
+/// assert!(text.starts_with("v=2.0&d=2025-12-31&h=none_0_0"), "{text}");
+/// let back = decode(&text);
+/// assert_eq!(back.view, view);
+/// assert!(back.stamp.unwrap().is_current(&view.scenario));
+/// ```
+pub fn encode_shared(view: &View, outcome: &Outcome) -> String {
+    let fragment = encode(view);
+    let stamp = Stamp::of(outcome).pairs();
+    if fragment.is_empty() {
+        stamp
+    } else {
+        format!("{fragment}&{stamp}")
+    }
+}
+
+fn parse_figures(text: &str) -> Option<LinkFigures> {
+    let mut parts = text.split('_');
+    let (first, gap, squeezed) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let first_squeeze = if first == NONE {
+        None
+    } else {
+        Some(first.parse::<YearMonth>().ok()?)
+    };
+    let funding_gap_usd = gap.parse::<f64>().ok().filter(|g| g.is_finite() && *g >= 0.0)?;
+    Some(LinkFigures {
+        first_squeeze,
+        funding_gap_usd,
+        squeezed: squeezed.parse().ok()?,
+    })
+}
+
+/// A model version as links write it: digits and dots.
+fn valid_version(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 12 && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
 
 /// Everything a shared link restores.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,6 +237,8 @@ pub struct Decoded {
     pub view: View,
     /// What was clamped or dropped, in input order.
     pub problems: Vec<Problem>,
+    /// Which model and data made the link, if it says.
+    pub stamp: Option<Stamp>,
 }
 
 /// The view as `key=value` pairs joined by `&`; empty for the untouched base case.
@@ -181,10 +304,26 @@ pub fn decode(text: &str) -> Decoded {
     let mut baseline_pairs = Vec::new();
     let mut scenario_pairs = Vec::new();
     let mut company = None;
+    let mut stamp: Option<Stamp> = None;
     for (key, value) in pairs {
+        let stamped = || Stamp {
+            model: String::new(),
+            data_as_of: None,
+            figures: None,
+        };
         match key {
             PRESET => {}
             COMPANY => company = Some(value),
+            MODEL if valid_version(value) => stamp.get_or_insert_with(stamped).model = value.to_owned(),
+            DATA => match value.parse::<Date>() {
+                Ok(date) => stamp.get_or_insert_with(stamped).data_as_of = Some(date),
+                Err(_) => problems.push(dropped(key, value)),
+            },
+            FIGURES => match parse_figures(value) {
+                Some(figures) => stamp.get_or_insert_with(stamped).figures = Some(figures),
+                None => problems.push(dropped(key, value)),
+            },
+            MODEL => problems.push(dropped(key, value)),
             LANG => match Lang::from_code(value) {
                 Some(lang) => view.lang = lang,
                 None => problems.push(dropped(key, value)),
@@ -211,7 +350,7 @@ pub fn decode(text: &str) -> Decoded {
     if ignored > 0 {
         problems.push(Problem::TooMany { ignored });
     }
-    Decoded { view, problems }
+    Decoded { view, problems, stamp }
 }
 
 /// Applies `key=value` pairs to `scenario` with the URL's rules; keys may be a
@@ -348,7 +487,8 @@ mod tests {
             decode(""),
             Decoded {
                 view: View::default(),
-                problems: vec![]
+                problems: vec![],
+                stamp: None,
             }
         );
     }
@@ -369,7 +509,32 @@ mod tests {
         };
         let text = encode(&view);
         assert_eq!(text, "p=chip_glut&l=it&lev=0.75&company=terawulf&b=1&b.ai=0.5");
-        assert_eq!(decode(&format!("#{text}")), Decoded { view, problems: vec![] });
+        assert_eq!(
+            decode(&format!("#{text}")),
+            Decoded {
+                view,
+                problems: vec![],
+                stamp: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_link_made_by_another_model_reads_its_stamp_and_says_it_is_not_current() {
+        let d = decode("p=ai_demand_stalls&v=1.0&d=2025-09-30&h=2030-10_900000000_2");
+        let stamp = d.stamp.expect("stamped");
+        assert_eq!(stamp.model, "1.0");
+        assert_eq!(stamp.data_as_of.map(|d| d.to_string()), Some("2025-09-30".to_owned()));
+        let figures = stamp.figures.expect("figures");
+        assert_eq!(figures.first_squeeze, Some(YearMonth::new(2030, 10)));
+        assert_eq!((figures.funding_gap_usd, figures.squeezed), (9e8, 2));
+        assert!(!stamp.is_current(&d.view.scenario));
+        assert!(d.problems.is_empty());
+        // A stamp that cannot be read is reported, and the view still opens.
+        let bad = decode("p=chip_glut&v=<script>&d=yesterday&h=soon_x_1");
+        assert_eq!(bad.view.preset.id, "chip_glut");
+        assert_eq!(bad.problems.len(), 3, "{:?}", bad.problems);
+        assert!(bad.stamp.is_none());
     }
 
     #[test]
