@@ -98,7 +98,7 @@ test('the share dialog gives the link and the embed code, and copies or selects 
   const link = await dialog.getByLabel('Link to exactly this view').inputValue();
   assert.ok(link.startsWith(suite.origin()) && link.includes('lev=0.9'), link);
   const code = await dialog.getByLabel('Embed code for an article').inputValue();
-  assert.match(code, /<iframe src="[^"]*embed\.html#lev=0\.9"/);
+  assert.match(code, /<iframe src="[^"]*embed\.html#lev=0\.9&amp;v=2\.0&amp;d=2025-12-31&amp;h=[^"]+"/);
   assert.match(code, /sandbox="allow-scripts/);
   assert.match(code, /squeeze-embed\.js/);
   await dialog.getByRole('button', { name: 'Copy' }).first().click();

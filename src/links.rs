@@ -29,11 +29,6 @@ pub fn explorer_url(view: &View) -> String {
     with_fragment(base_folder(), view)
 }
 
-/// The embeddable widget showing `view`.
-pub fn widget_url(view: &View) -> String {
-    with_fragment(format!("{}embed.html", base_folder()), view)
-}
-
 /// The link the share dialog gives: the explorer on `view`, stamped with the model
 /// version, the data's date and the headline figures of `outcome`, so that opened
 /// after an update it can show what it showed then beside today's figures.
@@ -41,15 +36,16 @@ pub fn share_url(view: &View, outcome: &Outcome) -> String {
     format!("{}#{}", base_folder(), encode_shared(view, outcome))
 }
 
-/// The copy-paste snippet for an article: the iframe and the optional resize script.
-pub fn embed_snippet(view: &View, title: &str) -> String {
+/// The copy-paste snippet for an article: the iframe (on the widget showing `view`,
+/// stamped like [`share_url`]) and the optional resize script.
+pub fn embed_snippet(view: &View, outcome: &Outcome, title: &str) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
         "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"620\" loading=\"lazy\" \
          sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\" \
          style=\"border:0;max-width:720px;min-width:300px\" data-squeeze-widget></iframe>\n\
          <script src=\"{}squeeze-embed.js\" async></script>",
-        widget_url(view).replace('&', "&amp;"),
+        format!("{}embed.html#{}", base_folder(), encode_shared(view, outcome)).replace('&', "&amp;"),
         base_folder()
     )
 }

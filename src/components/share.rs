@@ -74,7 +74,7 @@ pub fn Share(props: &ShareProps) -> Html {
         })
     };
     let link = links::share_url(&props.view, &props.outcome);
-    let snippet = links::embed_snippet(&props.view, text.widget_title);
+    let snippet = links::embed_snippet(&props.view, &props.outcome, text.widget_title);
     html! {
         <>
             <button type="button" class="button" onclick={show} aria-haspopup="dialog">{ text.share }</button>
