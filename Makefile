@@ -13,12 +13,13 @@
 #   make size          release bundle sizes (raw, gzip, brotli)
 #   make golden        regenerate the golden SVGs after an intended chart change
 #   make docs          regenerate MODEL.md's tables of every figure from the data
+#   make fuzz          100,000 random cases each against the URL codec and the data-file reader
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size golden docs
+.PHONY: serve test test-native test-browser test-e2e build bench bench-browser size golden docs fuzz
 
 serve:
 	scripts/bootstrap.sh build
@@ -48,6 +49,10 @@ bench-browser: build
 
 size: build
 	node scripts/size-report.mjs dist
+
+fuzz:
+	SQUEEZE_FUZZ_CASES=100000 cargo test --release -p squeeze-link --test properties
+	SQUEEZE_FUZZ_CASES=100000 cargo test --release -p squeeze-model --test fuzz_data
 
 golden:
 	SQUEEZE_UPDATE_GOLDEN=1 cargo test -p squeeze-charts --test golden

@@ -1,11 +1,19 @@
 //! The codec's promises over the whole input space: every valid view survives a
-//! round trip exactly, and no string whatsoever makes decoding panic or yield an
-//! invalid scenario.
+//! round trip exactly (stamped share links too), and no string whatsoever makes
+//! decoding panic or yield an invalid scenario. `make fuzz` runs 100,000 cases of
+//! each (`SQUEEZE_FUZZ_CASES`); `make test` a few hundred.
 
 use proptest::prelude::*;
 use squeeze_charts::Lang;
-use squeeze_link::{apply_pairs, decode, encode, View};
+use squeeze_link::{apply_pairs, decode, encode, encode_shared, View};
 use squeeze_model::{Era, Preset, Scenario, LEVERS};
+
+fn cases() -> u32 {
+    std::env::var("SQUEEZE_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
+}
 
 fn any_scenario() -> impl Strategy<Value = Scenario> {
     let ranges: Vec<_> = LEVERS.iter().map(|lever| lever.min..=lever.max).collect();
@@ -44,13 +52,48 @@ fn any_view() -> impl Strategy<Value = View> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn every_valid_view_round_trips_exactly(view in any_view()) {
         let decoded = decode(&encode(&view));
         prop_assert_eq!(decoded.problems, vec![]);
         prop_assert_eq!(decoded.view, view);
+    }
+
+    #[test]
+    fn a_stamped_share_link_round_trips_with_its_stamp(view in any_view()) {
+        let outcome = squeeze_model::run(&view.scenario);
+        let decoded = decode(&encode_shared(&view, &outcome));
+        prop_assert_eq!(decoded.problems, vec![]);
+        prop_assert_eq!(decoded.view, view);
+        let stamp = decoded.stamp.expect("stamped");
+        prop_assert!(stamp.is_current(&view.scenario));
+        let figures = stamp.figures.expect("figures");
+        prop_assert_eq!(figures.first_squeeze, outcome.squeeze_date);
+        prop_assert_eq!(figures.squeezed, outcome.squeezed_operators);
+        prop_assert!((figures.funding_gap_usd - outcome.funding_gap_usd.max(0.0)).abs() <= 0.5);
+    }
+
+    #[test]
+    fn key_value_soup_never_panics_and_yields_a_valid_view(
+        pairs in prop::collection::vec(
+            (
+                "(p|l|v|d|h|b|company|era|ai|lev|chip|btc|vol|trend|rate|pwr|ctr|el|b\\.lev|b\\.era|\\PC{0,6})",
+                "(\\PC{0,24}|none_[0-9]{0,12}_[0-9]{0,3}|[0-9]{4}-[0-9]{2}(-[0-9]{2})?(_[0-9.e+-]{0,12}_[0-9]{0,12})?|-?[0-9.e+-]{0,24})",
+            ),
+            0..40,
+        ),
+    ) {
+        let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let decoded = decode(&text.join("&"));
+        prop_assert_eq!(decoded.view.scenario.validate(), Ok(()));
+        if let Some(baseline) = decoded.view.baseline {
+            prop_assert_eq!(baseline.validate(), Ok(()));
+        }
+        if let Some(figures) = decoded.stamp.and_then(|s| s.figures) {
+            prop_assert!(figures.funding_gap_usd.is_finite() && figures.funding_gap_usd >= 0.0);
+        }
     }
 
     #[test]
