@@ -40,6 +40,10 @@ fn damage() -> impl Strategy<Value = Damage> {
 
 fn apply(text: &str, damage: &Damage) -> String {
     let lines: Vec<&str> = text.lines().collect();
+    if lines.is_empty() {
+        // Already cut to nothing: further damage has nothing to work on.
+        return text.to_owned();
+    }
     let boundary = |at: usize| {
         let mut at = at % (text.len() + 1);
         while !text.is_char_boundary(at) {
@@ -65,7 +69,9 @@ fn apply(text: &str, damage: &Damage) -> String {
                 .filter(|&(i, c)| c.is_ascii_digit() && !text[..i].ends_with(|p: char| p.is_ascii_digit()))
                 .map(|(i, _)| i)
                 .collect();
-            let start = starts[at % starts.len()];
+            let Some(&start) = starts.get(at % starts.len().max(1)) else {
+                return text.to_owned();
+            };
             let end = text[start..]
                 .find(|c: char| !c.is_ascii_digit() && c != '.')
                 .map_or(text.len(), |e| start + e);
