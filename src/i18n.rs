@@ -142,6 +142,16 @@ pub struct Strings {
     pub company_charts: &'static str,
     /// Heading of the why-timeline.
     pub why_heading: &'static str,
+    /// The button that starts the guided story.
+    pub story_start: &'static str,
+    /// The story's heading before "N of M".
+    pub story_step: &'static str,
+    /// Story navigation.
+    pub story_back: &'static str,
+    /// Story navigation.
+    pub story_next: &'static str,
+    /// Leaves the story.
+    pub story_close: &'static str,
     /// Heading of the attribution of a change against the pinned baseline.
     pub what_changed: &'static str,
     /// The link from a step of the why-timeline to the company view.
@@ -216,6 +226,11 @@ pub const EN: Strings = Strings {
     map_keys: "Arrow keys move across the map; Enter sets both levers to the chosen cell.",
     company_heading: "The companies up close",
     why_heading: "Why, step by step",
+    story_start: "Walk through the argument in 6 steps",
+    story_step: "The argument, step",
+    story_back: "Back",
+    story_next: "Next",
+    story_close: "Leave the story",
     what_changed: "What changed against the baseline, and why",
     see_up_close: "up close",
     company_label: "Company",
@@ -292,6 +307,11 @@ pub const IT: Strings = Strings {
     map_keys: "Le frecce si muovono sulla mappa; Invio imposta entrambe le leve sulla casella scelta.",
     company_heading: "Le società da vicino",
     why_heading: "Perché, passo per passo",
+    story_start: "Segui il ragionamento in 6 passi",
+    story_step: "Il ragionamento, passo",
+    story_back: "Indietro",
+    story_next: "Avanti",
+    story_close: "Esci dal racconto",
     what_changed: "Cosa è cambiato rispetto al riferimento, e perché",
     see_up_close: "da vicino",
     company_label: "Società",

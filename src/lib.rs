@@ -15,6 +15,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod links;
 pub mod state;
+pub mod story;
 
 pub use components::app::{App, AppProps, Mode};
 use squeeze_model::Scenario;

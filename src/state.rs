@@ -21,6 +21,8 @@ pub struct State {
     /// Which model and data made the link the page opened on, and what it showed
     /// (until the reader changes the view or dismisses the notice).
     pub stamp: Option<Stamp>,
+    /// The step of the guided story on screen, if the reader is following it.
+    pub story: Option<usize>,
 }
 
 impl State {
@@ -30,6 +32,7 @@ impl State {
             view: decoded.view,
             notice: decoded.problems,
             stamp: decoded.stamp,
+            story: None,
         }
     }
 
@@ -63,6 +66,8 @@ pub enum Action {
     DismissNotice,
     /// Show a company up close (`None`: the first one).
     SelectCompany(Option<&'static str>),
+    /// Go to a step of the guided story (its levers and chart), or leave it.
+    Story(Option<usize>),
 }
 
 impl Reducible for State {
@@ -101,6 +106,17 @@ impl Reducible for State {
                 next.stamp = None;
             }
             Action::SelectCompany(company) => view.company = company,
+            Action::Story(step) => {
+                let step = step.filter(|&i| i < crate::story::STEPS.len());
+                if let Some(i) = step {
+                    let (preset, scenario) = crate::story::STEPS[i].view();
+                    view.preset = preset;
+                    view.scenario = scenario;
+                    view.baseline = None;
+                    next.stamp = None;
+                }
+                next.story = step;
+            }
         }
         // A company belongs to its era's data (the 2022 replay has its own).
         let era = next.view.scenario.era;

@@ -17,6 +17,7 @@ use super::{
     preset_picker::PresetPicker,
     risk_panel::RiskPanel,
     share::Share,
+    story::StoryPanel,
     summary::Summary,
     what_changed::WhatChanged,
     why_timeline::WhyTimeline,
@@ -71,7 +72,15 @@ pub fn App(props: &AppProps) -> Html {
             }
             _ => decode(&fragment),
         };
-        State::from_decoded(decoded)
+        let mut state = State::from_decoded(decoded);
+        // `#story=3` opens the guided story at that step (counted from 1).
+        if let Some(step) = crate::story::step_in_fragment(&fragment) {
+            let (preset, scenario) = crate::story::STEPS[step].view();
+            state.view.preset = preset;
+            state.view.scenario = scenario;
+            state.story = Some(step);
+        }
+        state
     });
     let view = state.view;
     let lang = view.lang;
@@ -167,9 +176,20 @@ pub fn App(props: &AppProps) -> Html {
     .collect::<Vec<_>>()
     .join(" ");
     let widget = use_node_ref();
-    use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, embed);
+    let on_host_story = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |step| dispatch.dispatch(Action::Story(step)))
+    };
+    use_embed_bridge(view, outcome.clone(), widget.clone(), on_host_set, on_host_story, embed);
 
     let text = strings(lang);
+    let story = html! {
+        <StoryPanel step={state.story} {lang} on_step={{
+            let dispatch = dispatch.clone();
+            Callback::from(move |step| dispatch.dispatch(Action::Story(step)))
+        }} />
+    };
+    let story_chart = state.story.map(|i| crate::story::STEPS[i].chart);
     let notice = html! {
         <>
             <Notice problems={state.notice.clone()} {lang} on_dismiss={action(|()| Action::DismissNotice)} />
@@ -187,6 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                 // readers (the article around it has its own).
                 <h1 class="visually-hidden">{ text.widget_title }</h1>
                 { notice }
+                { story.clone() }
                 <Summary outcome={outcome.clone()} risk={monte_carlo.clone()} {lang} />
                 <div class="widget__levers">
                     { for LEVERS.iter().filter(|lever| lever.headline).map(|lever| html! {
@@ -197,7 +218,8 @@ pub fn App(props: &AppProps) -> Html {
                 if view.company.is_some() {
                     { company_panel }
                 } else {
-                    <ChartTabs kinds={&WIDGET_FIGURES[..]} label={text.charts} {lang} render={render_figure} />
+                    <ChartTabs kinds={&WIDGET_FIGURES[..]} label={text.charts} {lang} render={render_figure}
+                        select={story_chart.filter(|&c| c == 0)} />
                 }
                 <p class="widget__more">
                     <a href={links::explorer_url(&view)} target="_blank" rel="noopener">{ text.open_explorer }{ " ↗" }</a>
@@ -227,6 +249,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <p class="lede">{ text.lede }</p>
                 { notice }
+                { story.clone() }
             </header>
             // The summary is its own grid area: on phones it sits right above the
             // levers, so the words stay in view while the reader drags.
@@ -248,7 +271,8 @@ pub fn App(props: &AppProps) -> Html {
                 if view.baseline.is_some() {
                     <WhatChanged splits={attribution} {lang} />
                 }
-                <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()} />
+                <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()}
+                    select={story_chart} />
                 <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
             </section>
             // `data-ready` lists the analyses complete for the current scenario (for

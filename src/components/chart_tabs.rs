@@ -31,13 +31,24 @@ pub struct ChartTabsProps {
     pub lang: Lang,
     /// Renders the selected figure.
     pub render: Callback<FigureKind, Html>,
+    /// A tab to select from outside (the guided story), whenever it changes.
+    #[prop_or_default]
+    pub select: Option<usize>,
 }
 
 /// A tablist of figures and the selected figure's panel.
 #[function_component]
 pub fn ChartTabs(props: &ChartTabsProps) -> Html {
     let kinds = props.kinds;
-    let selected = use_state_eq(|| 0_usize);
+    let selected = use_state_eq(|| props.select.unwrap_or(0));
+    {
+        let selected = selected.clone();
+        use_effect_with(props.select, move |select| {
+            if let Some(i) = *select {
+                selected.set(i);
+            }
+        });
+    }
     let index = (*selected).min(kinds.len().saturating_sub(1));
     let tablist = use_node_ref();
     let onkeydown = {

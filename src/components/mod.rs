@@ -16,6 +16,7 @@ pub mod notice;
 pub mod preset_picker;
 pub mod risk_panel;
 pub mod share;
+pub mod story;
 pub mod summary;
 pub mod what_changed;
 pub mod why_timeline;

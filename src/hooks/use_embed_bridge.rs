@@ -15,14 +15,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageEvent;
 use yew::prelude::*;
 
-/// Posts outcome and height to the parent and listens for `squeeze:set`, while
-/// `enabled`. `widget` is the element whose height the parent should give the frame.
+/// Posts outcome and height to the parent and listens for `squeeze:set` and
+/// `squeeze:story`, while `enabled`. `widget` is the element whose height the
+/// parent should give the frame.
 #[hook]
 pub fn use_embed_bridge(
     view: View,
     outcome: Rc<Outcome>,
     widget: NodeRef,
     on_set: Callback<(Decoded, Option<Lang>)>,
+    on_story: Callback<Option<usize>>,
     enabled: bool,
 ) {
     // Resizes while the frame is on screen; browsers pause this for hidden frames,
@@ -52,8 +54,13 @@ pub fn use_embed_bridge(
     use_effect_with(enabled, move |&enabled| {
         let listener = enabled.then(|| {
             EventListener::new(&gloo_utils::window(), "message", move |event| {
-                if let Some(decoded) = event.dyn_ref::<MessageEvent>().and_then(read_set_message) {
+                let Some(event) = event.dyn_ref::<MessageEvent>() else {
+                    return;
+                };
+                if let Some(decoded) = read_set_message(event) {
                     on_set.emit(decoded);
+                } else if let Some(step) = read_story_message(event) {
+                    on_story.emit(step);
                 }
             })
         });
@@ -89,6 +96,32 @@ fn post(fields: &[(&str, JsValue)]) {
         if !JsValue::from(parent.clone()).loose_eq(&JsValue::from(window)) {
             let _ = parent.post_message(&message, "*");
         }
+    }
+}
+
+/// `{ type: "squeeze:story", step: 3 }` from our parent: the guided story's step,
+/// counted from 1 (0 or `null` leaves the story). Scrollytelling articles send it
+/// as the reader scrolls; a step out of range is ignored.
+fn read_story_message(event: &MessageEvent) -> Option<Option<usize>> {
+    let window = gloo_utils::window();
+    let parent: JsValue = window.parent().ok().flatten()?.into();
+    if !event
+        .source()
+        .is_some_and(|source| JsValue::from(source).loose_eq(&parent))
+    {
+        return None;
+    }
+    let data = event.data();
+    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+    if field("type")?.as_string()? != "squeeze:story" {
+        return None;
+    }
+    match field("step").and_then(|s| s.as_f64()) {
+        None | Some(0.0) => Some(None),
+        Some(n) if n.fract() == 0.0 && (1.0..=crate::story::STEPS.len() as f64).contains(&n) => {
+            Some(Some(n as usize - 1))
+        }
+        Some(_) => None,
     }
 }
 
