@@ -26,7 +26,7 @@ async function pageStories(page, regionName) {
   return region.getByRole('article').evaluateAll((articles) =>
     articles.map((a) => ({
       heading: a.querySelector('h4').textContent,
-      steps: [...a.querySelectorAll('li')].map((li) => li.textContent),
+      steps: [...a.querySelectorAll('li')].map((li) => li.querySelector('.why__text').textContent),
     })),
   );
 }
@@ -52,6 +52,12 @@ test('the timeline names the month and company the outcome shows, follows the le
   assert.equal((await first.textContent()).trim(), later);
   const { violations } = await new AxeBuilder({ page }).include('.why').analyze();
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  // Each step links to its month on the chart: the cash chart, marked there.
+  await story.getByRole('link', { name: `On the chart: ${later}` }).last().click();
+  assert.equal(await page.locator('#outcome-charts').getByRole('tab', { selected: true }).textContent(), 'Company cash runway');
+  const [mon, year] = later.split(' ');
+  const number = String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0');
+  await page.locator(`#outcome-charts .chart-panel[data-mark="${year}-${number}"]`).waitFor();
   // The link opens the company's view.
   await why.getByRole('link', { name: 'Core Scientific up close →' }).click();
   const company = page.getByRole('region', { name: 'The companies up close' });

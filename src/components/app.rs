@@ -89,6 +89,10 @@ pub fn App(props: &AppProps) -> Html {
     let baseline_outcome = (*baseline_outcome).clone();
     use_effect_with(lang, |lang| crate::set_document_lang(strings(*lang).html_lang));
 
+    // The month a reader chose in the why-timeline, marked on the outcome charts
+    // until the scenario changes.
+    let why_mark = use_state_eq(|| None::<(u32, squeeze_model::Scenario)>);
+    let mark = why_mark.filter(|(_, s)| *s == view.scenario).map(|(m, _)| m);
     let dispatch = state.dispatcher();
     let action = |make: fn(()) -> Action| {
         let dispatch = dispatch.clone();
@@ -139,7 +143,7 @@ pub fn App(props: &AppProps) -> Html {
             (monte_carlo.clone(), tornado.clone(), map.clone(), on_lever.clone());
         Callback::from(move |kind: FigureKind| match kind {
             AnyChart::Outcome(kind) => html! {
-                <ChartPanel {kind} outcome={outcome.clone()} baseline={baseline.clone()} {lang} />
+                <ChartPanel {kind} outcome={outcome.clone()} baseline={baseline.clone()} {lang} {mark} />
             },
             AnyChart::Uncertainty(kind) => html! {
                 <RiskPanel {kind} monte_carlo={monte_carlo.clone()} tornado={tornado.clone()} map={map.clone()}
@@ -152,6 +156,16 @@ pub fn App(props: &AppProps) -> Html {
     let on_company = {
         let dispatch = dispatch.clone();
         Callback::from(move |company| dispatch.dispatch(Action::SelectCompany(company)))
+    };
+    // From the why-timeline: mark a month on the cash chart and bring it into sight.
+    let on_month_why = {
+        let (why_mark, scenario) = (why_mark.clone(), view.scenario);
+        Callback::from(move |month: u32| {
+            why_mark.set(Some((month, scenario)));
+            if let Some(charts) = gloo_utils::document().get_element_by_id("outcome-charts") {
+                charts.scroll_into_view();
+            }
+        })
     };
     // From the why-timeline: open the company's view and bring it into sight.
     let on_company_why = on_company.reform(|company| {
@@ -263,7 +277,7 @@ pub fn App(props: &AppProps) -> Html {
             <section class="outcome" aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading" class="visually-hidden">{ text.outcome }</h2>
                 <Metrics outcome={outcome.clone()} baseline={baseline_outcome.clone()} {lang} />
-                <WhyTimeline outcome={outcome.clone()} {lang} on_company={on_company_why} />
+                <WhyTimeline outcome={outcome.clone()} {lang} on_company={on_company_why} on_month={on_month_why} />
                 <div class="actions">
                     <Compare pinned={view.baseline.is_some()} {lang} on_toggle={on_compare} />
                     <Share {view} outcome={outcome.clone()} {lang} />
@@ -271,8 +285,10 @@ pub fn App(props: &AppProps) -> Html {
                 if view.baseline.is_some() {
                     <WhatChanged splits={attribution} {lang} />
                 }
-                <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()}
-                    select={story_chart} />
+                <div id="outcome-charts">
+                    <ChartTabs kinds={&OUTCOME_FIGURES[..]} label={text.charts} {lang} render={render_figure.clone()}
+                        select={story_chart.or(mark.map(|_| 0))} />
+                </div>
                 <Export scenario={view.scenario} outcome={outcome.clone()} {lang} />
             </section>
             // `data-ready` lists the analyses complete for the current scenario (for

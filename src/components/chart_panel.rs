@@ -22,6 +22,9 @@ pub struct ChartPanelProps {
     pub baseline: Option<Rc<Outcome>>,
     /// The page language.
     pub lang: Lang,
+    /// A month (from the start) to mark: a why-timeline step the reader chose.
+    #[prop_or_default]
+    pub mark: Option<u32>,
 }
 
 /// The chart, its description and its data table.
@@ -31,13 +34,14 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let draw = {
         let (outcome, baseline) = (props.outcome.clone(), props.baseline.clone());
         use_callback(
-            (kind, outcome, baseline, lang),
-            |(backend, style): (MeasuredCanvas, ChartStyle), (kind, outcome, baseline, lang)| {
+            (kind, outcome, baseline, lang, props.mark),
+            |(backend, style): (MeasuredCanvas, ChartStyle), (kind, outcome, baseline, lang, mark)| {
                 let view = ChartView {
                     outcome,
                     baseline: baseline.as_deref(),
                     lang: *lang,
                     style,
+                    mark: *mark,
                 };
                 // A drawing error leaves the previous picture; the summary still updates.
                 let _ = squeeze_charts::draw(*kind, &backend.into_drawing_area(), &view);
@@ -48,8 +52,14 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         let outcome = props.outcome.clone();
         Callback::from(move |()| squeeze_charts::table(kind, &outcome, lang))
     };
+    let marked = props
+        .mark
+        .and_then(|m| props.outcome.series.months.get(m as usize))
+        .map(|m| m.to_string());
     html! {
-        <Figure id={kind.id()} title={kind.title(lang)} description={kind.description(&props.outcome, lang)}
-            {draw} {table} {lang} />
+        <div class="chart-panel" data-mark={marked}>
+            <Figure id={kind.id()} title={kind.title(lang)} description={kind.description(&props.outcome, lang)}
+                {draw} {table} {lang} />
+        </div>
     }
 }

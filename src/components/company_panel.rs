@@ -238,6 +238,7 @@ fn CompanyFigure(props: &CompanyFigureProps) -> Html {
                         baseline: baseline.as_deref(),
                         lang: *lang,
                         style,
+                        mark: None,
                     };
                     charts::draw_company_runway(&area, &view, company)
                 }

@@ -17,6 +17,8 @@ pub struct WhyTimelineProps {
     pub lang: Lang,
     /// Opens a company's view.
     pub on_company: Callback<Option<&'static str>>,
+    /// Shows a month on the outcome charts (months from the start).
+    pub on_month: Callback<u32>,
 }
 
 /// The why-timeline; nothing when no company is squeezed.
@@ -42,8 +44,21 @@ pub fn WhyTimeline(props: &WhyTimelineProps) -> Html {
                     <article class="why__story" aria-labelledby={heading_id.clone()}>
                         <h4 id={heading_id}>{ why_heading(story, lang) }</h4>
                         <ol class="why__steps">
-                            { for story.steps.iter().map(|step| html! {
-                                <li data-month={step.month.to_string()}>{ step.text.clone() }</li>
+                            { for story.steps.iter().map(|step| {
+                                let month = step.month;
+                                let show = props.on_month.reform(move |e: MouseEvent| {
+                                    e.prevent_default();
+                                    month
+                                });
+                                html! {
+                                    <li data-month={step.month.to_string()}>
+                                        <span class="why__text">{ step.text.clone() }</span>{ " " }
+                                        <a class="why__chart" href="#outcome-charts" onclick={show}
+                                            aria-label={format!("{} {}", lang.pick("On the chart:", "Sul grafico:"), squeeze_charts::locale::format_month(step.date, lang))}>
+                                            { lang.pick("on the chart", "sul grafico") }
+                                        </a>
+                                    </li>
+                                }
                             }) }
                         </ol>
                         <a class="why__company" href="#company-heading" onclick={open}>

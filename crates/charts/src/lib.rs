@@ -216,6 +216,9 @@ pub struct ChartView<'a> {
     pub lang: Lang,
     /// Colours and scale.
     pub style: ChartStyle,
+    /// A month (from the start) to mark on time charts: the month of a step of the
+    /// why-timeline the reader asked to see.
+    pub mark: Option<u32>,
 }
 
 impl<'a> ChartView<'a> {
@@ -226,6 +229,7 @@ impl<'a> ChartView<'a> {
             baseline: None,
             lang,
             style,
+            mark: None,
         }
     }
 

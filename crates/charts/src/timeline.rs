@@ -374,7 +374,15 @@ pub(crate) fn draw_events<DB: DrawingBackend>(
             let label = lang.pick("First squeeze", "Prima crisi di liquidità");
             (x, format!("{label} {}", month.unwrap_or_default()))
         });
-    for (row, event) in [halving, squeeze].into_iter().enumerate() {
+    // The month a reader asked to see from the why-timeline.
+    let mark = view.mark.and_then(|m| timeline.index_of_offset(m)).map(|x| {
+        let month = timeline.month_at(x).map(|m| format_month(m, lang));
+        (
+            x,
+            format!("{} {}", lang.pick("Why:", "Perché:"), month.unwrap_or_default()),
+        )
+    });
+    for (row, event) in [halving, squeeze, mark].into_iter().enumerate() {
         if let Some((x, label)) = event {
             draw_event(chart, timeline, x, &label, row, &view.style)?;
         }

@@ -81,6 +81,7 @@ fn every_chart_draws_in_both_languages_with_and_without_baseline() {
                     baseline,
                     lang,
                     style: ChartStyle::light(1.0),
+                    mark: None,
                 };
                 let svg = render(kind, &view);
                 let case = format!("{kind:?} {lang} baseline={}", baseline.is_some());
@@ -164,6 +165,7 @@ fn drawing_is_deterministic() {
                 baseline: Some(&base),
                 lang,
                 style: ChartStyle::dark(2.0),
+                mark: None,
             };
             assert_eq!(render(kind, &view), render(kind, &view), "{kind:?} {lang}");
             assert_eq!(render_titled(kind, &view), render_titled(kind, &view));
@@ -366,6 +368,7 @@ fn degenerate_outcomes_draw_without_panicking() {
                         baseline,
                         lang,
                         style: ChartStyle::dark(1.5),
+                        mark: None,
                     };
                     render(kind, &view);
                     render_titled(kind, &view);

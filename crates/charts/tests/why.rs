@@ -66,3 +66,30 @@ fn one_story_per_squeezed_company_in_date_order_ending_with_its_causes() {
     }
     assert!(told > 10, "the scenarios squeeze companies to explain");
 }
+
+/// A step's month, chosen on the page, is marked on every time chart of the
+/// outcome with its label, in both languages; without a mark there is none.
+#[test]
+fn a_chosen_month_is_marked_on_the_time_charts() {
+    use plotters::prelude::*;
+    use squeeze_charts::{ChartKind, ChartStyle, ChartView};
+    let o = run(&squeeze_model::Preset::by_id("replay_2022").expect("preset").scenario);
+    for (lang, label) in [(Lang::En, "Why: Aug 2022"), (Lang::It, "Perché: ago 2022")] {
+        for kind in ChartKind::ALL {
+            let draw = |mark: Option<u32>| {
+                let mut svg = String::new();
+                {
+                    let area = SVGBackend::with_string(&mut svg, (720, 440)).into_drawing_area();
+                    let view = ChartView {
+                        mark,
+                        ..ChartView::new(&o, lang, ChartStyle::light(1.0))
+                    };
+                    squeeze_charts::draw(kind, &area, &view).expect("draws");
+                }
+                svg
+            };
+            assert!(draw(Some(7)).contains(label), "{kind:?} {lang:?}");
+            assert!(!draw(None).contains(label), "{kind:?} {lang:?}");
+        }
+    }
+}
