@@ -41,6 +41,8 @@ test('the timeline names the month and company the outcome shows, follows the le
   const first = page.locator('.metric', { has: page.getByText('First squeeze', { exact: true }) }).locator('.metric__value');
   assert.equal((await first.textContent()).trim(), month);
   assert.match(await page.getByRole('status').first().textContent(), new RegExp(`hits in ${month}`));
+  // And the chart: the cash chart's description names the company and the month.
+  assert.match(await page.locator('#outcome-charts .chart__description').first().textContent(), new RegExp(`Core Scientific in ${month}`));
   // Its last step is the squeeze and its causes, dated that month.
   const steps = story.getByRole('listitem');
   assert.match(await steps.last().textContent(), new RegExp(`^Why, in ${month}:`));
