@@ -36,6 +36,14 @@ impl State {
         }
     }
 
+    /// Shows step `i` of the guided story: its preset and levers.
+    pub fn show_story_step(&mut self, i: usize) {
+        let (preset, scenario) = crate::story::STEPS[i].view();
+        self.view.preset = preset;
+        self.view.scenario = scenario;
+        self.story = Some(i);
+    }
+
     /// Whether the scenario still equals its preset (Reset would change nothing).
     pub fn is_pristine(&self) -> bool {
         self.view.scenario == self.view.preset.scenario
@@ -106,17 +114,14 @@ impl Reducible for State {
                 next.stamp = None;
             }
             Action::SelectCompany(company) => view.company = company,
-            Action::Story(step) => {
-                let step = step.filter(|&i| i < crate::story::STEPS.len());
-                if let Some(i) = step {
-                    let (preset, scenario) = crate::story::STEPS[i].view();
-                    view.preset = preset;
-                    view.scenario = scenario;
+            Action::Story(step) => match step.filter(|&i| i < crate::story::STEPS.len()) {
+                Some(i) => {
                     view.baseline = None;
                     next.stamp = None;
+                    next.show_story_step(i);
                 }
-                next.story = step;
-            }
+                None => next.story = None,
+            },
         }
         // A company belongs to its era's data (the 2022 replay has its own).
         let era = next.view.scenario.era;

@@ -75,10 +75,7 @@ pub fn App(props: &AppProps) -> Html {
         let mut state = State::from_decoded(decoded);
         // `#story=3` opens the guided story at that step (counted from 1).
         if let Some(step) = crate::story::step_in_fragment(&fragment) {
-            let (preset, scenario) = crate::story::STEPS[step].view();
-            state.view.preset = preset;
-            state.view.scenario = scenario;
-            state.story = Some(step);
+            state.show_story_step(step);
         }
         state
     });

@@ -5,7 +5,7 @@
 
 use crate::i18n::{lever_text, strings, Lang};
 use squeeze_charts::locale::{format_number, format_percent, format_usd_compact};
-use squeeze_model::{Headline, Split, LEVERS};
+use squeeze_model::{Headline, Lever, Split};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,7 +49,7 @@ fn value(h: Headline, v: f64, lang: Lang, signed: bool) -> String {
 }
 
 fn lever_label(id: squeeze_model::LeverId, lang: Lang) -> &'static str {
-    LEVERS.iter().find(|l| l.id == id).map_or("", |l| lever_text(lang, l).0)
+    Lever::by_id(id).map_or("", |l| lever_text(lang, l).0)
 }
 
 /// One figure: the sentence, the bars and the table.

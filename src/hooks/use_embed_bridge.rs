@@ -99,10 +99,9 @@ fn post(fields: &[(&str, JsValue)]) {
     }
 }
 
-/// `{ type: "squeeze:story", step: 3 }` from our parent: the guided story's step,
-/// counted from 1 (0 or `null` leaves the story). Scrollytelling articles send it
-/// as the reader scrolls; a step out of range is ignored.
-fn read_story_message(event: &MessageEvent) -> Option<Option<usize>> {
+/// A message of type `kind` from our parent (from anyone else, or of another
+/// type, `None`), as a reader of its fields.
+fn parent_message(event: &MessageEvent, kind: &str) -> Option<impl Fn(&str) -> Option<JsValue>> {
     let window = gloo_utils::window();
     let parent: JsValue = window.parent().ok().flatten()?.into();
     if !event
@@ -112,10 +111,15 @@ fn read_story_message(event: &MessageEvent) -> Option<Option<usize>> {
         return None;
     }
     let data = event.data();
-    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
-    if field("type")?.as_string()? != "squeeze:story" {
-        return None;
-    }
+    let field = move |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+    (field("type")?.as_string()? == kind).then_some(field)
+}
+
+/// `{ type: "squeeze:story", step: 3 }` from our parent: the guided story's step,
+/// counted from 1 (0 or `null` leaves the story). Scrollytelling articles send it
+/// as the reader scrolls; a step out of range is ignored.
+fn read_story_message(event: &MessageEvent) -> Option<Option<usize>> {
+    let field = parent_message(event, "squeeze:story")?;
     match field("step").and_then(|s| s.as_f64()) {
         None | Some(0.0) => Some(None),
         Some(n) if n.fract() == 0.0 && (1.0..=crate::story::STEPS.len() as f64).contains(&n) => {
@@ -129,19 +133,7 @@ fn read_story_message(event: &MessageEvent) -> Option<Option<usize>> {
 /// parent, as a view with its notice, and the language if the message names one;
 /// anything else is ignored. Scenario fields left out take the preset's values.
 fn read_set_message(event: &MessageEvent) -> Option<(Decoded, Option<Lang>)> {
-    let window = gloo_utils::window();
-    let parent: JsValue = window.parent().ok().flatten()?.into();
-    if !event
-        .source()
-        .is_some_and(|source| JsValue::from(source).loose_eq(&parent))
-    {
-        return None;
-    }
-    let data = event.data();
-    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
-    if field("type")?.as_string()? != "squeeze:set" {
-        return None;
-    }
+    let field = parent_message(event, "squeeze:set")?;
     let preset = field("preset")
         .and_then(|p| p.as_string())
         .and_then(|id| Preset::by_id(&id))

@@ -78,9 +78,17 @@ impl SlicedJob for TippingSearch {
 /// What a lever's tipping marks depend on: the scenario with that lever at its
 /// default, so dragging it never invalidates its own marks.
 pub fn marks_input(scenario: &Scenario, lever: LeverId) -> (LeverId, Scenario) {
+    (lever, at_defaults(scenario, &[lever]))
+}
+
+/// `scenario` with `levers` at their defaults: the input of a job whose result
+/// does not depend on them.
+fn at_defaults(scenario: &Scenario, levers: &[LeverId]) -> Scenario {
     let mut input = *scenario;
-    input.set(lever, Scenario::default().get(lever));
-    (lever, input)
+    for &id in levers {
+        input.set(id, Scenario::default().get(id));
+    }
+    input
 }
 
 /// Starts the search for one lever's tipping marks.
@@ -190,11 +198,7 @@ pub const MAP_STEPS: u32 = 21;
 /// What the squeeze map depends on: the scenario with its two map levers put at
 /// their defaults, so moving along either axis only moves the marker.
 pub fn map_input(scenario: &Scenario) -> Scenario {
-    let mut input = *scenario;
-    for id in [MAP_AXES.0, MAP_AXES.1] {
-        input.set(id, Scenario::default().get(id));
-    }
-    input
+    at_defaults(scenario, &[MAP_AXES.0, MAP_AXES.1])
 }
 
 /// Starts the squeeze-map job for a [`map_input`].

@@ -73,7 +73,7 @@ impl LinkFigures {
 }
 
 /// Which model and data made a shared link, and what it showed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Stamp {
     /// The model version (`"2.0"`).
     pub model: String,
@@ -306,11 +306,7 @@ pub fn decode(text: &str) -> Decoded {
     let mut company = None;
     let mut stamp: Option<Stamp> = None;
     for (key, value) in pairs {
-        let stamped = || Stamp {
-            model: String::new(),
-            data_as_of: None,
-            figures: None,
-        };
+        let stamped = Stamp::default;
         match key {
             PRESET => {}
             COMPANY => company = Some(value),

@@ -4,7 +4,7 @@
 //! them on the slider's track, so a reader sees before dragging how far the cliff
 //! is.
 
-use crate::levers::{LeverId, LEVERS};
+use crate::levers::{Lever, LeverId};
 use crate::{run, Scenario};
 
 /// Evenly spaced values at which the lever's range is scanned before each change
@@ -67,10 +67,7 @@ pub struct TippingSearch {
 impl TippingSearch {
     /// A search over `lever`'s whole range, the other levers as in `scenario`.
     pub fn new(scenario: &Scenario, lever: LeverId) -> Self {
-        let (min, max) = LEVERS
-            .iter()
-            .find(|l| l.id == lever)
-            .map_or((0.0, 0.0), |row| (row.min, row.max));
+        let (min, max) = Lever::by_id(lever).map_or((0.0, 0.0), |row| (row.min, row.max));
         TippingSearch {
             scenario: *scenario,
             lever,
